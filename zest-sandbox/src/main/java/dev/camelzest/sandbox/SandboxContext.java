@@ -1,0 +1,79 @@
+package dev.camelzest.sandbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import dev.camelzest.sandbox.http.Faults;
+import dev.camelzest.sandbox.http.Idempotency;
+import dev.camelzest.sandbox.http.RequestLog;
+import dev.camelzest.sandbox.state.SandboxState;
+import dev.camelzest.sandbox.webhook.EventPublisher;
+
+/**
+ * What handlers are built with: the state, the settings, where events go, the clock and the shared
+ * services. One per running sandbox.
+ */
+public final class SandboxContext {
+
+    private final SandboxState state;
+    private final SandboxSettings settings;
+    private final EventPublisher events;
+    private final Clock clock;
+    private final String audience;
+    private final Idempotency idempotency;
+    private final Faults faults;
+    private final RequestLog requestLog;
+
+    SandboxContext(SandboxState state, SandboxSettings settings, EventPublisher events, Clock clock,
+                   String audience, Faults faults, RequestLog requestLog) {
+        this.state = state;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+        this.audience = audience;
+        this.idempotency = new Idempotency(state.idempotency(), clock);
+        this.faults = faults;
+        this.requestLog = requestLog;
+    }
+
+    public SandboxState state() {
+        return state;
+    }
+
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    /** Where operations announce lifecycle events, after their effect is committed. */
+    public EventPublisher events() {
+        return events;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The current time at Zest's precision (milliseconds). */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The exact {@code aud} that token assertions must carry. */
+    public String audience() {
+        return audience;
+    }
+
+    /** Wraps the JSON write handlers: {@code idempotency().required(handler)} or {@code optional(handler)}. */
+    public Idempotency idempotency() {
+        return idempotency;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+}

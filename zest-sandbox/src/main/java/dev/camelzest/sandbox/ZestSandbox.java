@@ -1,0 +1,328 @@
+package dev.camelzest.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.camelzest.sandbox.admin.RegisterPartner;
+import dev.camelzest.sandbox.http.ApiException;
+import dev.camelzest.sandbox.http.BearerAuthenticator;
+import dev.camelzest.sandbox.http.Faults;
+import dev.camelzest.sandbox.http.OpenApiValidation;
+import dev.camelzest.sandbox.http.OperationDispatcher;
+import dev.camelzest.sandbox.http.Operations;
+import dev.camelzest.sandbox.http.RequestLog;
+import dev.camelzest.sandbox.state.Partner;
+import dev.camelzest.sandbox.state.SandboxState;
+import dev.camelzest.sandbox.state.StateFile;
+import dev.camelzest.sandbox.webhook.EventPublisher;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * A local Zest Partner API on the loopback interface: {@code ZestSandbox.builder().port(0).build().start()}.
+ * Serves the Zest API under /v1, the system reads, and the sandbox's admin API under /sandbox/.
+ */
+public final class ZestSandbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZestSandbox.class);
+    static final String HOST = "127.0.0.1";
+    /** Above the 10 MB upload cap, so that the upload handlers can answer 413 themselves. */
+    private static final long BODY_LIMIT_BYTES = 64L * 1024 * 1024;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final long STATE_SAVE_INTERVAL_MS = 1000;
+
+    private final Builder config;
+    private Vertx vertx;
+    private HttpServer server;
+    private SandboxContext context;
+    private PublishedEvents events;
+    private StateFile stateFile;
+    private Path uploadsDirectory;
+    private String baseUrl;
+    private long saveTimer = -1;
+
+    private ZestSandbox(Builder config) {
+        this.config = config;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port, mounts every operation and returns once the sandbox answers requests. */
+    public synchronized ZestSandbox start() {
+        if (server != null) {
+            throw new IllegalStateException("the sandbox is already started");
+        }
+        stateFile = config.stateFile == null ? null : new StateFile(config.stateFile);
+        SandboxState state = stateFile == null ? new SandboxState() : stateFile.load();
+        uploadsDirectory = createUploadsDirectory();
+        vertx = Vertx.vertx();
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(uploadsDirectory.toString())
+                .setBodyLimit(BODY_LIMIT_BYTES)
+                .setDeleteUploadedFilesOnEnd(true));
+        server = await(vertx.createHttpServer(new HttpServerOptions().setHost(HOST).setPort(config.port))
+                .requestHandler(router)
+                .listen());
+        baseUrl = "http://" + HOST + ":" + server.actualPort();
+
+        Faults faults = new Faults();
+        RequestLog requestLog = new RequestLog();
+        events = new PublishedEvents(webhookDelivery());
+        context = new SandboxContext(state, new SandboxSettings(config.tokenTtl, config.maxInvestorsPerCall),
+                events, config.clock, config.audience != null ? config.audience : baseUrl, faults, requestLog);
+        OperationDispatcher dispatcher = new OperationDispatcher(vertx, config.clock,
+                new BearerAuthenticator(state, config.clock), OpenApiValidation.load(), faults, requestLog);
+        SandboxRoutes.mount(new Operations(router, dispatcher), context);
+        router.route().handler(ctx -> dispatcher.fail(ctx,
+                ApiException.notFound("No operation at " + ctx.request().method() + " " + ctx.normalizedPath() + "."),
+                isZestPath(ctx)));
+        router.route().failureHandler(ctx -> dispatcher.fail(ctx, failureOf(ctx), isZestPath(ctx)));
+
+        if (stateFile != null) {
+            saveTimer = vertx.setPeriodic(STATE_SAVE_INTERVAL_MS, id -> vertx.executeBlocking(() -> {
+                stateFile.saveIfChanged(state);
+                return null;
+            }, true));
+        }
+        LOG.info("Zest sandbox listening on {} (audience {})", baseUrl, context.audience());
+        return this;
+    }
+
+    /**
+     * Where published events go besides the {@link #events()} record: the webhook outbox plugs in here.
+     * Until then events are only recorded.
+     */
+    private EventPublisher webhookDelivery() {
+        return (eventType, data, occurredAt) -> { };
+    }
+
+    /** Stops serving, saves the state file (if any) and frees the port. */
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        try {
+            if (saveTimer >= 0) {
+                vertx.cancelTimer(saveTimer);
+            }
+            await(server.close());
+            await(vertx.close());
+            if (stateFile != null) {
+                stateFile.saveIfChanged(context.state());
+            }
+        } finally {
+            server = null;
+            deleteRecursively(uploadsDirectory);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}, no trailing slash. */
+    public String baseUrl() {
+        requireStarted();
+        return baseUrl;
+    }
+
+    /** The exact {@code aud} token assertions must carry (default: the base URL). */
+    public String audience() {
+        requireStarted();
+        return context.audience();
+    }
+
+    public int port() {
+        requireStarted();
+        return server.actualPort();
+    }
+
+    /** Registers (or re-keys) a provisioned partner application with its Ed25519 public key (PEM). */
+    public void registerPartner(String clientId, String publicKeyPem) {
+        requireStarted();
+        RegisterPartner.register(context, clientId, publicKeyPem, Partner.tenantSlugFor(clientId), true);
+    }
+
+    /** The running sandbox's state, settings and services. */
+    public SandboxContext context() {
+        requireStarted();
+        return context;
+    }
+
+    /** Every event published since start (or the last reset). */
+    public PublishedEvents events() {
+        requireStarted();
+        return events;
+    }
+
+    /** Webhook settings given at build time, for the webhook delivery. */
+    public String webhookUrl() {
+        return config.webhookUrl;
+    }
+
+    public String webhookSecret() {
+        return config.webhookSecret;
+    }
+
+    public double webhookTimeScale() {
+        return config.webhookTimeScale;
+    }
+
+    private void requireStarted() {
+        if (server == null) {
+            throw new IllegalStateException("the sandbox is not started");
+        }
+    }
+
+    private static boolean isZestPath(RoutingContext ctx) {
+        return !ctx.normalizedPath().startsWith("/sandbox/");
+    }
+
+    private static ApiException failureOf(RoutingContext ctx) {
+        if (ctx.failure() instanceof ApiException apiException) {
+            return apiException;
+        }
+        int status = ctx.statusCode();
+        if (status == 413) {
+            return ApiException.payloadTooLarge("Request body is too large.");
+        }
+        if (status >= 400 && status < 500) {
+            return ApiException.forStatus(status, "Request could not be read.");
+        }
+        LOG.error("Unexpected failure serving {}", ctx.normalizedPath(), ctx.failure());
+        return ApiException.internalError("Unexpected error.");
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture()
+                    .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the sandbox's HTTP server failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path createUploadsDirectory() {
+        try {
+            return Files.createTempDirectory("zest-sandbox-uploads");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}", directory, e);
+        }
+    }
+
+    /** Options of a sandbox; {@link #build()} makes an unstarted one. */
+    public static final class Builder {
+        private int port;
+        private String audience;
+        private Duration tokenTtl = Duration.ofHours(1);
+        private int maxInvestorsPerCall = 1000;
+        private String webhookUrl;
+        private String webhookSecret;
+        private double webhookTimeScale = 1.0;
+        private Path stateFile;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The loopback port; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The exact {@code aud} assertions must carry; default: the base URL. */
+        public Builder audience(String audience) {
+            this.audience = audience;
+            return this;
+        }
+
+        /** Lifetime of access tokens (default 3600 s); short values let tests force a refresh. */
+        public Builder tokenTtl(Duration tokenTtl) {
+            if (tokenTtl.isNegative() || tokenTtl.isZero()) {
+                throw new IllegalArgumentException("tokenTtl must be positive");
+            }
+            this.tokenTtl = tokenTtl;
+            return this;
+        }
+
+        /** Rows one POST /v1/investors accepts (default 1000); more is 400 invalid_request. */
+        public Builder maxInvestorsPerCall(int maxInvestorsPerCall) {
+            if (maxInvestorsPerCall < 1) {
+                throw new IllegalArgumentException("maxInvestorsPerCall must be at least 1");
+            }
+            this.maxInvestorsPerCall = maxInvestorsPerCall;
+            return this;
+        }
+
+        public Builder webhookUrl(String webhookUrl) {
+            this.webhookUrl = webhookUrl;
+            return this;
+        }
+
+        public Builder webhookSecret(String webhookSecret) {
+            this.webhookSecret = webhookSecret;
+            return this;
+        }
+
+        /** Multiplies the webhook retry delays (0.001 turns 30 s into 30 ms). */
+        public Builder webhookTimeScale(double webhookTimeScale) {
+            if (!(webhookTimeScale > 0)) {
+                throw new IllegalArgumentException("webhookTimeScale must be positive");
+            }
+            this.webhookTimeScale = webhookTimeScale;
+            return this;
+        }
+
+        /** Persists the state to this file and restores it at start. */
+        public Builder stateFile(Path stateFile) {
+            this.stateFile = stateFile;
+            return this;
+        }
+
+        /** The clock of token lifetimes, idempotency windows and timestamps (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public ZestSandbox build() {
+            return new ZestSandbox(this);
+        }
+    }
+}

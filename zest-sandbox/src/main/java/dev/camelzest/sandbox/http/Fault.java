@@ -1,0 +1,48 @@
+package dev.camelzest.sandbox.http;
+
+import java.util.Locale;
+
+/**
+ * An injected failure for the next {@code count} calls matching {@code method} and {@code path} (a path
+ * ending in {@code /**} matches every path under it). {@code status} 0 means no error, only the delay.
+ * With {@code afterCommit} the operation runs and commits first, then its answer is replaced; without,
+ * the operation never runs. {@code delayMs} holds the answer back.
+ */
+public record Fault(String method, String path, int status, int count, long delayMs, boolean afterCommit) {
+
+    public Fault {
+        if (method == null || method.isBlank() || path == null || path.isBlank()) {
+            throw ApiException.invalidRequest("A fault needs a method and a path.");
+        }
+        if (count < 1) {
+            throw ApiException.invalidRequest("A fault's count must be at least 1.");
+        }
+        if (status != 0 && (status < 100 || status > 599)) {
+            throw ApiException.invalidRequest("A fault's status must be an HTTP status or 0 (delay only).");
+        }
+        if (delayMs < 0) {
+            throw ApiException.invalidRequest("A fault's delayMs must not be negative.");
+        }
+        method = method.toUpperCase(Locale.ROOT);
+    }
+
+    boolean matches(String requestMethod, String requestPath) {
+        if (!method.equals("*") && !method.equalsIgnoreCase(requestMethod)) {
+            return false;
+        }
+        if (path.endsWith("/**")) {
+            String prefix = path.substring(0, path.length() - 3);
+            return requestPath.equals(prefix) || requestPath.startsWith(prefix + "/");
+        }
+        return path.equals(requestPath);
+    }
+
+    public boolean replacesAnswer() {
+        return status != 0;
+    }
+
+    /** The error answer this fault sends instead of the real one. */
+    public ApiException error() {
+        return ApiException.forStatus(status, "Injected fault (sandbox).");
+    }
+}

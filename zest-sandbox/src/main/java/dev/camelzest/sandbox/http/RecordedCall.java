@@ -1,0 +1,8 @@
+package dev.camelzest.sandbox.http;
+
+import java.time.Instant;
+
+/** One call the sandbox answered, as GET /sandbox/requests lists it. */
+public record RecordedCall(String method, String path, String idempotencyKey, int status, String clientId,
+                           Instant at) {
+}
