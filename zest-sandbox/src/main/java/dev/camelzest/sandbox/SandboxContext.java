@@ -3,6 +3,10 @@ package dev.camelzest.sandbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.camelzest.sandbox.contracts.ContractRegistry;
 
 import dev.camelzest.sandbox.http.Faults;
 import dev.camelzest.sandbox.http.Idempotency;
@@ -24,9 +28,11 @@ public final class SandboxContext {
     private final Idempotency idempotency;
     private final Faults faults;
     private final RequestLog requestLog;
+    private final ContractRegistry contracts;
+    private final List<Runnable> resetActions = new CopyOnWriteArrayList<>();
 
     SandboxContext(SandboxState state, SandboxSettings settings, EventPublisher events, Clock clock,
-                   String audience, Faults faults, RequestLog requestLog) {
+                   String audience, Faults faults, RequestLog requestLog, ContractRegistry contracts) {
         this.state = state;
         this.settings = settings;
         this.events = events;
@@ -35,6 +41,7 @@ public final class SandboxContext {
         this.idempotency = new Idempotency(state.idempotency(), clock);
         this.faults = faults;
         this.requestLog = requestLog;
+        this.contracts = contracts;
     }
 
     public SandboxState state() {
@@ -75,5 +82,23 @@ public final class SandboxContext {
 
     public RequestLog requestLog() {
         return requestLog;
+    }
+
+    /** The built-in contract registry (templates validate SPV requests' attributes). */
+    public ContractRegistry contracts() {
+        return contracts;
+    }
+
+    /** Registers what else a reset clears (e.g. the webhook outbox). */
+    public void onReset(Runnable action) {
+        resetActions.add(action);
+    }
+
+    /** Clears all data, tokens, faults and the request log; keeps the registered partners. */
+    public void reset() {
+        state.reset();
+        faults.clear();
+        requestLog.clear();
+        resetActions.forEach(Runnable::run);
     }
 }

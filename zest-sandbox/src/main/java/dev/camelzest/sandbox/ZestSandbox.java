@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.camelzest.sandbox.admin.RegisterPartner;
+import dev.camelzest.sandbox.contracts.ContractRegistry;
 import dev.camelzest.sandbox.http.ApiException;
 import dev.camelzest.sandbox.http.BearerAuthenticator;
 import dev.camelzest.sandbox.http.Faults;
@@ -90,7 +91,9 @@ public final class ZestSandbox implements AutoCloseable {
         RequestLog requestLog = new RequestLog();
         events = new PublishedEvents(webhookDelivery());
         context = new SandboxContext(state, new SandboxSettings(config.tokenTtl, config.maxInvestorsPerCall),
-                events, config.clock, config.audience != null ? config.audience : baseUrl, faults, requestLog);
+                events, config.clock, config.audience != null ? config.audience : baseUrl, faults, requestLog,
+                ContractRegistry.builtIn());
+        context.onReset(events::clear);
         OperationDispatcher dispatcher = new OperationDispatcher(vertx, config.clock,
                 new BearerAuthenticator(state, config.clock), OpenApiValidation.load(), faults, requestLog);
         SandboxRoutes.mount(new Operations(router, dispatcher), context);

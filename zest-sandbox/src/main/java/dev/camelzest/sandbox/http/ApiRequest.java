@@ -109,7 +109,11 @@ public final class ApiRequest {
         try {
             return Json.mapper().treeToValue(jsonBody(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw ApiException.invalidRequest("Request body does not match the expected shape.");
+            if (e.getCause() instanceof ApiException rejected) {
+                throw rejected;
+            }
+            throw ApiException.invalidRequest("Request body does not match the expected shape: "
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
     }
 

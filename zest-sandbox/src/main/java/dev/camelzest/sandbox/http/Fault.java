@@ -2,6 +2,9 @@ package dev.camelzest.sandbox.http;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * An injected failure for the next {@code count} calls matching {@code method} and {@code path} (a path
  * ending in {@code /**} matches every path under it). {@code status} 0 means no error, only the delay.
@@ -9,6 +12,15 @@ import java.util.Locale;
  * the operation never runs. {@code delayMs} holds the answer back.
  */
 public record Fault(String method, String path, int status, int count, long delayMs, boolean afterCommit) {
+
+    /** The admin API's JSON: only method and path are required; count defaults to 1. */
+    @JsonCreator
+    static Fault fromJson(@JsonProperty("method") String method, @JsonProperty("path") String path,
+                          @JsonProperty("status") Integer status, @JsonProperty("count") Integer count,
+                          @JsonProperty("delayMs") Long delayMs, @JsonProperty("afterCommit") Boolean afterCommit) {
+        return new Fault(method, path, status == null ? 0 : status, count == null ? 1 : count,
+                delayMs == null ? 0 : delayMs, Boolean.TRUE.equals(afterCommit));
+    }
 
     public Fault {
         if (method == null || method.isBlank() || path == null || path.isBlank()) {
