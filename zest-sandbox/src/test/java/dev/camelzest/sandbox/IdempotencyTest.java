@@ -1,0 +1,93 @@
+package dev.camelzest.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+
+/** Idempotency-Key on POST /v1/spv-requests: replay byte for byte, conflict, scope, failures not stored. */
+class IdempotencyTest {
+
+    @RegisterExtension
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
+
+    private TestHttp http;
+    private String token;
+
+    @BeforeEach
+    void freshSandbox() {
+        SANDBOX.admin().reset();
+        http = new TestHttp(SANDBOX.baseUrl());
+        token = http.token(SANDBOX.partner(), SANDBOX.audience());
+    }
+
+    @Test
+    void sameKeyAndSameBodyReplaysTheFirstAnswerByteForByteWithoutSideEffects() {
+        String key = UUID.randomUUID().toString();
+        ObjectNode body = Samples.spvRequest(http);
+        TestHttp.Response first = http.post("/v1/spv-requests", token, body.toString(), "Idempotency-Key", key);
+        assertEquals(201, first.status(), first.body());
+
+        // the same body with other key order and whitespace is the same canonical body
+        String reordered = "{ \"attributes\" : " + body.get("attributes").toPrettyString()
+                + ", \"templateVersion\": \"1.0.0\", \"templateId\": \"syndicate_secondary\" }";
+        TestHttp.Response replay = http.post("/v1/spv-requests", token, reordered, "Idempotency-Key", key);
+
+        assertEquals(201, replay.status());
+        assertEquals(first.body(), replay.body());
+        assertEquals(1, http.get("/v1/spv-requests", token).json().get("count").asInt());
+        assertEquals(1, SANDBOX.sandbox().events().events().size());
+    }
+
+    @Test
+    void sameKeyWithADifferentBodyIsAConflictAndLeavesTheOriginal() {
+        String key = UUID.randomUUID().toString();
+        TestHttp.Response first = http.post("/v1/spv-requests", token, Samples.spvRequest(http).toString(),
+                "Idempotency-Key", key);
+        ObjectNode changed = Samples.spvRequest(http, attributes -> attributes.put("deal_name", "Another deal"));
+
+        TestHttp.Response conflict = http.post("/v1/spv-requests", token, changed.toString(), "Idempotency-Key", key);
+
+        assertEquals(409, conflict.status());
+        assertEquals("conflict", conflict.code());
+        assertEquals(1, http.get("/v1/spv-requests", token).json().get("count").asInt());
+        TestHttp.Response replay = http.post("/v1/spv-requests", token, Samples.spvRequest(http).toString(),
+                "Idempotency-Key", key);
+        assertEquals(first.body(), replay.body());
+    }
+
+    @Test
+    void keysAreScopedPerClient() {
+        String key = UUID.randomUUID().toString();
+        String body = Samples.spvRequest(http).toString();
+        PartnerCredentials other = PartnerCredentials.generate("second-partner");
+        SANDBOX.admin().registerPartner(other.clientId(), other.publicKeyPem());
+        String otherToken = http.token(other, SANDBOX.audience());
+
+        TestHttp.Response mine = http.post("/v1/spv-requests", token, body, "Idempotency-Key", key);
+        TestHttp.Response theirs = http.post("/v1/spv-requests", otherToken, body, "Idempotency-Key", key);
+
+        assertEquals(201, mine.status());
+        assertEquals(201, theirs.status());
+        assertNotEquals(mine.json().get("spvRequestSlug"), theirs.json().get("spvRequestSlug"));
+    }
+
+    @Test
+    void aFailedRequestIsNotStoredSoItsKeyCanBeRetried() {
+        String key = UUID.randomUUID().toString();
+        ObjectNode invalid = Samples.spvRequest(http, attributes -> attributes.remove("deal_name"));
+        assertEquals(400, http.post("/v1/spv-requests", token, invalid.toString(), "Idempotency-Key", key).status());
+
+        TestHttp.Response retried = http.post("/v1/spv-requests", token, Samples.spvRequest(http).toString(),
+                "Idempotency-Key", key);
+        assertEquals(201, retried.status(), retried.body());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.camelzest.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+
+/** The JUnit 5 extension: one sandbox per class, a registered partner, options applied. */
+class ZestSandboxExtensionTest {
+
+    private static final String AUDIENCE = "https://sandbox.api.zestequity.test";
+
+    @RegisterExtension
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create(builder -> builder
+            .audience(AUDIENCE)
+            .tokenTtl(Duration.ofSeconds(120))
+            .maxInvestorsPerCall(50));
+
+    @Test
+    void startsOnALoopbackPortWithTheOptions() {
+        assertTrue(SANDBOX.baseUrl().matches("http://127\\.0\\.0\\.1:\\d+"), SANDBOX.baseUrl());
+        assertEquals(AUDIENCE, SANDBOX.audience());
+        assertEquals(50, SANDBOX.sandbox().context().settings().maxInvestorsPerCall());
+    }
+
+    @Test
+    void theDefaultPartnerCanAuthenticate() {
+        PartnerCredentials partner = SANDBOX.partner();
+        assertEquals(ZestSandboxExtension.DEFAULT_CLIENT_ID, partner.clientId());
+        assertTrue(partner.privateKeyPem().startsWith("-----BEGIN PRIVATE KEY-----"));
+        assertTrue(partner.publicKeyPem().startsWith("-----BEGIN PUBLIC KEY-----"));
+        assertTrue(partner.privateKeyJwk().contains("\"d\""));
+        assertFalse(partner.toString().contains("PRIVATE"));
+
+        TestHttp http = new TestHttp(SANDBOX.baseUrl());
+        TestHttp.Response token = http.exchange(partner.mintAssertion(SANDBOX.audience()));
+        assertEquals(201, token.status(), token.body());
+        assertEquals(120, token.json().get("expiresIn").asInt());
+    }
+
+    @Test
+    void theAdminClientTalksToTheSandbox() {
+        SANDBOX.admin().reset();
+        assertEquals(0, SANDBOX.admin().requests().size());
+        assertThrows(RuntimeException.class, () -> SANDBOX.admin().approve("svr_unknown"));
+    }
+}
