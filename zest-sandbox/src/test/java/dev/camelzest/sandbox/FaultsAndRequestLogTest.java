@@ -28,9 +28,9 @@ class FaultsAndRequestLogTest {
 
     @BeforeEach
     void freshSandbox() {
-        SANDBOX.admin().reset();
-        http = new TestHttp(SANDBOX.baseUrl());
-        token = http.token(SANDBOX.partner(), SANDBOX.audience());
+        Session session = Session.afterReset(SANDBOX);
+        http = session.http();
+        token = session.token();
     }
 
     @Test

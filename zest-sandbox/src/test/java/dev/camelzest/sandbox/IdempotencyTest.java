@@ -24,9 +24,9 @@ class IdempotencyTest {
 
     @BeforeEach
     void freshSandbox() {
-        SANDBOX.admin().reset();
-        http = new TestHttp(SANDBOX.baseUrl());
-        token = http.token(SANDBOX.partner(), SANDBOX.audience());
+        Session session = Session.afterReset(SANDBOX);
+        http = session.http();
+        token = session.token();
     }
 
     @Test

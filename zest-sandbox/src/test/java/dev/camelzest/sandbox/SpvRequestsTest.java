@@ -34,9 +34,9 @@ class SpvRequestsTest {
 
     @BeforeEach
     void freshSandbox() {
-        SANDBOX.admin().reset();
-        http = new TestHttp(SANDBOX.baseUrl());
-        token = http.token(SANDBOX.partner(), SANDBOX.audience());
+        Session session = Session.afterReset(SANDBOX);
+        http = session.http();
+        token = session.token();
     }
 
     @Test

@@ -9,26 +9,32 @@ import java.util.Optional;
 public final class Faults {
 
     private final List<Remaining> faults = new ArrayList<>();
+    /** Lets the common case, no fault at all, pass without taking the lock. */
+    private volatile boolean none = true;
 
     public synchronized void add(Fault fault) {
         faults.add(new Remaining(fault, fault.count()));
+        none = false;
     }
 
     public synchronized void clear() {
         faults.clear();
+        none = true;
     }
 
     /** Takes one use of the first fault matching the call, if any (first added, first used). */
-    public synchronized Optional<Fault> take(String method, String path) {
-        if (faults.isEmpty()) {
-            return Optional.empty();
-        }
+    public Optional<Fault> take(String method, String path) {
+        return none ? Optional.empty() : takeLocked(method, path);
+    }
+
+    private synchronized Optional<Fault> takeLocked(String method, String path) {
         Iterator<Remaining> it = faults.iterator();
         while (it.hasNext()) {
             Remaining remaining = it.next();
             if (remaining.fault.matches(method, path)) {
                 if (--remaining.count == 0) {
                     it.remove();
+                    none = faults.isEmpty();
                 }
                 return Optional.of(remaining.fault);
             }
