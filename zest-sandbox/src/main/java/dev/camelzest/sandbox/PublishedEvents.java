@@ -5,20 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.camelzest.sandbox.webhook.EventPublisher;
 
 /**
- * Records every event the business operations publish, in order, and hands each on to the webhook
- * delivery (if any). Lets tests check the payloads without a webhook receiver.
+ * Records the events the business operations publish, in order, and hands each on to the webhook
+ * delivery. Lets tests check the payloads without a webhook receiver. Keeps the most recent
+ * {@link #CAPACITY} events, so that a bulk run of a million investors does not fill the heap.
  */
 public final class PublishedEvents implements EventPublisher {
+
+    public static final int CAPACITY = 10_000;
 
     /** One published event. */
     public record Event(String eventType, Map<String, Object> data, Instant occurredAt) {
     }
 
     private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
     private final EventPublisher delivery;
 
     public PublishedEvents(EventPublisher delivery) {
@@ -28,6 +33,9 @@ public final class PublishedEvents implements EventPublisher {
     @Override
     public void publish(String eventType, Map<String, Object> data, Instant occurredAt) {
         events.add(new Event(eventType, data, occurredAt));
+        if (size.incrementAndGet() > CAPACITY && events.poll() != null) {
+            size.decrementAndGet();
+        }
         delivery.publish(eventType, data, occurredAt);
     }
 
@@ -37,5 +45,6 @@ public final class PublishedEvents implements EventPublisher {
 
     public void clear() {
         events.clear();
+        size.set(0);
     }
 }

@@ -3,7 +3,15 @@ package dev.camelzest.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +86,51 @@ class IdempotencyTest {
         assertEquals(201, mine.status());
         assertEquals(201, theirs.status());
         assertNotEquals(mine.json().get("spvRequestSlug"), theirs.json().get("spvRequestSlug"));
+    }
+
+    @Test
+    void concurrentCallsWithOneKeyCreateOneRequest() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = Samples.spvRequest(http).toString();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<TestHttp.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                calls.add(pool.submit(() -> http.post("/v1/spv-requests", token, body, "Idempotency-Key", key)));
+            }
+            Set<String> createdBodies = new HashSet<>();
+            for (Future<TestHttp.Response> call : calls) {
+                TestHttp.Response response = call.get(30, TimeUnit.SECONDS);
+                if (response.status() == 201) {
+                    createdBodies.add(response.body());
+                } else {
+                    assertEquals(409, response.status(), response.body());
+                }
+            }
+            assertEquals(1, createdBodies.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, http.get("/v1/spv-requests", token).json().get("count").asInt());
+    }
+
+    @Test
+    void concurrentCallsWithOwnKeysAllSucceed() throws Exception {
+        String body = Samples.spvRequest(http).toString();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<TestHttp.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                calls.add(pool.submit(() -> http.post("/v1/spv-requests", token, body,
+                        "Idempotency-Key", UUID.randomUUID().toString())));
+            }
+            for (Future<TestHttp.Response> call : calls) {
+                assertEquals(201, call.get(30, TimeUnit.SECONDS).status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(40, http.get("/v1/spv-requests", token).json().get("count").asInt());
     }
 
     @Test
