@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -36,6 +37,7 @@ import io.vertx.core.http.HttpServerRequest;
 public final class OpenApiValidation {
 
     private static final String BODY_SCHEMA = "validation.request.body.schema.";
+    private static final String BODY_MISSING = "validation.request.body.missing";
     private static final Pattern PATH_PREFIX = Pattern.compile("^\\[Path '[^']*'] ");
     private static final Pattern MISSING_PROPERTIES = Pattern.compile("\\((\\[.*])\\)\\s*$");
 
@@ -90,11 +92,12 @@ public final class OpenApiValidation {
     }
 
     /** Throws the answer for the first kind of problem found; returns normally when the request conforms. */
-    public void validate(ApiRequest request) {
+    public void validate(ApiRequest request, BodyValidation bodyValidation) {
         if (request.hasBody() && isJson(request)) {
             request.jsonBody(); // malformed JSON: 400 invalid_request before any schema talk
         }
-        ValidationReport report = validator.validateRequest(toValidatorRequest(request));
+        boolean bodyByHandler = bodyValidation == BodyValidation.HANDLER && request.hasBody();
+        ValidationReport report = validator.validateRequest(toValidatorRequest(request, !bodyByHandler));
         if (!report.hasErrors()) {
             return;
         }
@@ -102,7 +105,8 @@ public final class OpenApiValidation {
         List<ValidationErrorItem> bodyProblems = new ArrayList<>();
         boolean jsonBody = isJson(request);
         for (ValidationReport.Message message : report.getMessages()) {
-            if (message.getLevel() != ValidationReport.Level.ERROR) {
+            if (message.getLevel() != ValidationReport.Level.ERROR
+                    || bodyByHandler && message.getKey().equals(BODY_MISSING)) {
                 continue;
             }
             if (jsonBody && message.getKey().startsWith(BODY_SCHEMA)) {
@@ -113,6 +117,9 @@ public final class OpenApiValidation {
         }
         if (!requestProblems.isEmpty()) {
             throw ApiException.invalidRequest(String.join(" ", requestProblems));
+        }
+        if (bodyProblems.isEmpty()) {
+            return; // every error was one this operation leaves to its handler
         }
         throw ApiException.validationError("Request body failed validation.", bodyProblems);
     }
@@ -131,19 +138,18 @@ public final class OpenApiValidation {
         return PATH_PREFIX.matcher(message).replaceFirst("");
     }
 
-    private static Request toValidatorRequest(ApiRequest request) {
+    /** The request as the validator sees it; without the body when the handler checks the body itself. */
+    private static Request toValidatorRequest(ApiRequest request, boolean withBody) {
         HttpServerRequest http = request.routingContext().request();
         SimpleRequest.Builder builder = new SimpleRequest.Builder(http.method().name(), request.path());
         for (Map.Entry<String, String> header : http.headers()) {
             builder.withHeader(header.getKey(), header.getValue());
         }
-        for (String name : http.params().names()) {
-            if (request.routingContext().queryParam(name).isEmpty()) {
-                continue; // form attributes are merged into params; only the query string counts here
-            }
-            builder.withQueryParam(name, request.routingContext().queryParam(name));
+        MultiMap query = request.routingContext().queryParams();
+        for (String name : query.names()) {
+            builder.withQueryParam(name, query.getAll(name));
         }
-        if (request.hasBody() || isMultipart(request)) {
+        if (withBody && (request.hasBody() || isMultipart(request))) {
             builder.withBody(new RequestBody(request));
         }
         return builder.build();

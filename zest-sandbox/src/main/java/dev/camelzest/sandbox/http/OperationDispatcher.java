@@ -39,11 +39,11 @@ public final class OperationDispatcher {
         this.requestLog = requestLog;
     }
 
-    public Handler<RoutingContext> handlerFor(Access access, ApiHandler handler) {
-        return ctx -> dispatch(ctx, access, handler);
+    public Handler<RoutingContext> handlerFor(Access access, BodyValidation bodyValidation, ApiHandler handler) {
+        return ctx -> dispatch(ctx, access, bodyValidation, handler);
     }
 
-    private void dispatch(RoutingContext ctx, Access access, ApiHandler handler) {
+    private void dispatch(RoutingContext ctx, Access access, BodyValidation bodyValidation, ApiHandler handler) {
         ApiRequest request = new ApiRequest(ctx, clock.instant());
         Optional<Fault> fault = access.recorded()
                 ? faults.take(ctx.request().method().name(), request.path())
@@ -52,7 +52,7 @@ public final class OperationDispatcher {
             send(request, access, ApiResponse.error(fault.get().error()), fault.get().delayMs());
             return;
         }
-        vertx.executeBlocking(() -> process(request, access, handler), false)
+        vertx.executeBlocking(() -> process(request, access, bodyValidation, handler), false)
                 .onComplete(result -> {
                     ApiResponse response = result.succeeded() ? result.result() : unexpected(result.cause());
                     long delayMs = 0;
@@ -66,13 +66,14 @@ public final class OperationDispatcher {
                 });
     }
 
-    private ApiResponse process(ApiRequest request, Access access, ApiHandler handler) {
+    private ApiResponse process(ApiRequest request, Access access, BodyValidation bodyValidation,
+                                ApiHandler handler) {
         try {
             if (access.requiresBearer()) {
                 authenticator.authenticate(request, access);
             }
             if (access.validatedAgainstOpenApi()) {
-                validation.validate(request);
+                validation.validate(request, bodyValidation);
             }
             return handler.handle(request);
         } catch (ApiException e) {

@@ -28,17 +28,22 @@ public final class Operations {
 
     /** A Zest business operation: bearer token of a provisioned partner, OpenAPI-validated. */
     public Operations partner(HttpMethod method, String path, ApiHandler handler) {
-        return mount(method, path, Access.PARTNER, handler);
+        return mount(method, path, Access.PARTNER, BodyValidation.OPENAPI_SCHEMA, handler);
+    }
+
+    /** A Zest business operation whose body the handler checks itself (per-row answers). */
+    public Operations partner(HttpMethod method, String path, BodyValidation bodyValidation, ApiHandler handler) {
+        return mount(method, path, Access.PARTNER, bodyValidation, handler);
     }
 
     /** A Zest operation that needs a bearer token but no provisioning (token introspection). */
     public Operations token(HttpMethod method, String path, ApiHandler handler) {
-        return mount(method, path, Access.TOKEN, handler);
+        return mount(method, path, Access.TOKEN, BodyValidation.OPENAPI_SCHEMA, handler);
     }
 
     /** A Zest operation without auth (system, contracts, token exchange), OpenAPI-validated. */
     public Operations open(HttpMethod method, String path, ApiHandler handler) {
-        return mount(method, path, Access.PUBLIC, handler);
+        return mount(method, path, Access.PUBLIC, BodyValidation.OPENAPI_SCHEMA, handler);
     }
 
     /** An operation of the sandbox's admin API (under /sandbox/, no auth, not in the OpenAPI document). */
@@ -46,11 +51,12 @@ public final class Operations {
         if (!path.startsWith("/sandbox/")) {
             throw new IllegalArgumentException("admin operations live under /sandbox/: " + path);
         }
-        return mount(method, path, Access.ADMIN, handler);
+        return mount(method, path, Access.ADMIN, BodyValidation.HANDLER, handler);
     }
 
-    public Operations mount(HttpMethod method, String path, Access access, ApiHandler handler) {
-        router.route(method, toVertxPath(path)).handler(dispatcher.handlerFor(access, handler));
+    public Operations mount(HttpMethod method, String path, Access access, BodyValidation bodyValidation,
+                            ApiHandler handler) {
+        router.route(method, toVertxPath(path)).handler(dispatcher.handlerFor(access, bodyValidation, handler));
         return this;
     }
 
