@@ -78,6 +78,26 @@ public final class ZestSandbox implements AutoCloseable {
         SandboxState state = stateFile == null ? new SandboxState() : stateFile.load();
         uploadsDirectory = createUploadsDirectory();
         vertx = Vertx.vertx();
+        try {
+            listenAndMount(state);
+        } catch (RuntimeException e) {
+            server = null;
+            await(vertx.close());
+            deleteRecursively(uploadsDirectory);
+            throw e;
+        }
+        if (stateFile != null) {
+            saveTimer = vertx.setPeriodic(STATE_SAVE_INTERVAL_MS, id -> vertx.executeBlocking(() -> {
+                stateFile.saveIfChanged(state);
+                return null;
+            }, true));
+        }
+        LOG.info("Zest sandbox listening on {} (audience {})", baseUrl, context.audience());
+        return this;
+    }
+
+    /** Binds the port first: the default audience is the base URL, known only once bound. */
+    private void listenAndMount(SandboxState state) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(uploadsDirectory.toString())
                 .setBodyLimit(BODY_LIMIT_BYTES)
@@ -101,15 +121,6 @@ public final class ZestSandbox implements AutoCloseable {
                 ApiException.notFound("No operation at " + ctx.request().method() + " " + ctx.normalizedPath() + "."),
                 isZestPath(ctx)));
         router.route().failureHandler(ctx -> dispatcher.fail(ctx, failureOf(ctx), isZestPath(ctx)));
-
-        if (stateFile != null) {
-            saveTimer = vertx.setPeriodic(STATE_SAVE_INTERVAL_MS, id -> vertx.executeBlocking(() -> {
-                stateFile.saveIfChanged(state);
-                return null;
-            }, true));
-        }
-        LOG.info("Zest sandbox listening on {} (audience {})", baseUrl, context.audience());
-        return this;
     }
 
     /**

@@ -51,4 +51,11 @@ class ZestSandboxExtensionTest {
         assertEquals(0, SANDBOX.admin().requests().size());
         assertThrows(RuntimeException.class, () -> SANDBOX.admin().approve("svr_unknown"));
     }
+
+    @Test
+    void aTakenPortFailsTheStartCleanly() {
+        ZestSandbox second = ZestSandbox.builder().port(SANDBOX.sandbox().port()).build();
+        assertThrows(IllegalStateException.class, second::start);
+        assertThrows(IllegalStateException.class, second::baseUrl);
+    }
 }

@@ -33,8 +33,16 @@ public final class ContractRegistry {
         this.versions = versions;
     }
 
-    /** The registry built into the sandbox. */
+    /** The registry built into the sandbox, loaded once per JVM (it is read-only). */
     public static ContractRegistry builtIn() {
+        return BuiltIn.INSTANCE;
+    }
+
+    private static final class BuiltIn {
+        static final ContractRegistry INSTANCE = load();
+    }
+
+    private static ContractRegistry load() {
         JsonNode index = read(ROOT + "index.json");
         Map<String, Version> versions = new LinkedHashMap<>();
         index.get("versions").fields().forEachRemaining(entry -> versions.put(entry.getKey(),

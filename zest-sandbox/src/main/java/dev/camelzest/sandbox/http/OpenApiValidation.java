@@ -47,7 +47,15 @@ public final class OpenApiValidation {
         this.validator = validator;
     }
 
+    /**
+     * The validator of the packaged document, parsed once per JVM and shared by every sandbox in it
+     * (the validator is immutable and thread-safe; parsing costs a few hundred milliseconds).
+     */
     public static OpenApiValidation load() {
+        return Shared.INSTANCE;
+    }
+
+    private static OpenApiValidation parse() {
         LevelResolver levels = LevelResolver.create()
                 // bearer auth runs before validation and answers 401 itself
                 .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
@@ -60,6 +68,10 @@ public final class OpenApiValidation {
                 .withLevelResolver(levels)
                 .build();
         return new OpenApiValidation(validator);
+    }
+
+    private static final class Shared {
+        static final OpenApiValidation INSTANCE = parse();
     }
 
     /**
