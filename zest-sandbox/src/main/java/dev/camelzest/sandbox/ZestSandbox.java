@@ -28,7 +28,9 @@ import dev.camelzest.sandbox.http.RequestLog;
 import dev.camelzest.sandbox.state.Partner;
 import dev.camelzest.sandbox.state.SandboxState;
 import dev.camelzest.sandbox.state.StateFile;
-import dev.camelzest.sandbox.webhook.EventPublisher;
+import dev.camelzest.sandbox.webhook.WebhookAdminRoutes;
+import dev.camelzest.sandbox.webhook.WebhookOutbox;
+import dev.camelzest.sandbox.webhook.WebhookSettings;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -56,6 +58,7 @@ public final class ZestSandbox implements AutoCloseable {
     private HttpServer server;
     private SandboxContext context;
     private PublishedEvents events;
+    private WebhookOutbox outbox;
     private StateFile stateFile;
     private Path uploadsDirectory;
     private String baseUrl;
@@ -109,11 +112,14 @@ public final class ZestSandbox implements AutoCloseable {
 
         Faults faults = new Faults();
         RequestLog requestLog = new RequestLog();
-        events = new PublishedEvents(webhookDelivery());
+        outbox = new WebhookOutbox(vertx, initialWebhookSettings(), config.clock);
+        events = new PublishedEvents(outbox);
         context = new SandboxContext(state, new SandboxSettings(config.tokenTtl, config.maxInvestorsPerCall),
                 events, config.clock, config.audience != null ? config.audience : baseUrl, faults, requestLog,
                 ContractRegistry.builtIn());
         context.onReset(events::clear);
+        context.onReset(outbox::clear);
+        WebhookAdminRoutes.mount(router, outbox);
         OperationDispatcher dispatcher = new OperationDispatcher(vertx, config.clock,
                 new BearerAuthenticator(state, config.clock), OpenApiValidation.load(), faults, requestLog);
         SandboxRoutes.mount(new Operations(router, dispatcher), context);
@@ -123,12 +129,10 @@ public final class ZestSandbox implements AutoCloseable {
         router.route().failureHandler(ctx -> dispatcher.fail(ctx, failureOf(ctx), isZestPath(ctx)));
     }
 
-    /**
-     * Where published events go besides the {@link #events()} record: the webhook outbox plugs in here.
-     * Until then events are only recorded.
-     */
-    private EventPublisher webhookDelivery() {
-        return (eventType, data, occurredAt) -> { };
+    /** Deliveries wait, pending, until a URL is configured here or through {@code PUT /sandbox/webhooks}. */
+    private WebhookSettings initialWebhookSettings() {
+        WebhookSettings settings = WebhookSettings.unconfigured().withTimeScale(config.webhookTimeScale);
+        return config.webhookUrl == null ? settings : settings.withEndpoint(config.webhookUrl, config.webhookSecret);
     }
 
     /** Stops serving, saves the state file (if any) and frees the port. */
@@ -142,6 +146,7 @@ public final class ZestSandbox implements AutoCloseable {
                 vertx.cancelTimer(saveTimer);
             }
             await(server.close());
+            outbox.close();
             await(vertx.close());
             if (stateFile != null) {
                 stateFile.saveIfChanged(context.state());
@@ -187,7 +192,13 @@ public final class ZestSandbox implements AutoCloseable {
         return events;
     }
 
-    /** Webhook settings given at build time, for the webhook delivery. */
+    /** Every webhook delivery, its attempts and the live webhook settings. */
+    public WebhookOutbox webhooks() {
+        requireStarted();
+        return outbox;
+    }
+
+    /** Webhook settings given at build time. */
     public String webhookUrl() {
         return config.webhookUrl;
     }
