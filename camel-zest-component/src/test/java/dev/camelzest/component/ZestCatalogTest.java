@@ -26,7 +26,7 @@ class ZestCatalogTest {
     void everyOptionHasADescription() {
         List<String> undocumented = new ArrayList<>();
         for (String group : List.of("componentProperties", "properties", "headers")) {
-            catalog.get(group).fields().forEachRemaining(option -> {
+            catalog.get(group).properties().forEach(option -> {
                 if (option.getValue().path("description").asText("").isBlank()) {
                     undocumented.add(group + "." + option.getKey());
                 }
@@ -40,7 +40,7 @@ class ZestCatalogTest {
     void keyPasswordAndSecretOptionsAreFlaggedSecret() {
         for (String group : List.of("componentProperties", "properties")) {
             List<String> flagged = new ArrayList<>();
-            catalog.get(group).fields().forEachRemaining(option -> {
+            catalog.get(group).properties().forEach(option -> {
                 boolean secret = option.getValue().path("secret").asBoolean(false);
                 if (SECRET_NAME.matcher(option.getKey()).matches()) {
                     assertTrue(secret, group + "." + option.getKey() + " must be flagged secret");

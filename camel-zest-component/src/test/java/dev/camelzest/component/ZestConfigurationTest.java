@@ -27,13 +27,6 @@ class ZestConfigurationTest extends CamelTestSupport {
 
     private static final TestKeys.PemPair keys = TestKeys.pemPair();
 
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
-        properties.setProperty("zest.client-id", "client_from_placeholder");
-        properties.setProperty("zest.private-key", keys.privateKeyPem());
-        return properties;
-    }
 
     private ZestComponent component() {
         return context.getComponent("zest", ZestComponent.class);
@@ -74,6 +67,10 @@ class ZestConfigurationTest extends CamelTestSupport {
 
     @Test
     void resolvesPlaceholdersAndAKeyFileReference() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("zest.client-id", "client_from_placeholder");
+        properties.setProperty("zest.private-key", keys.privateKeyPem());
+        context.getPropertiesComponent().setOverrideProperties(properties);
         Path keyFile = Files.writeString(keyDir.resolve("zest.pem"), keys.privateKeyPem());
         ZestEndpoint fromPlaceholder = context.getEndpoint("zest:tokenInfo?baseUrl=" + LOCAL
                                                            + "&clientId={{zest.client-id}}&issuer=https://partner.example.com"

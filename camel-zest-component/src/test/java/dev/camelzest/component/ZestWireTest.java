@@ -14,6 +14,9 @@ import dev.camelzest.component.model.SpvRequestCreate;
 import dev.camelzest.component.model.SpvRequestResponse;
 import dev.camelzest.component.model.SpvRequestStatus;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -33,6 +36,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,6 +82,7 @@ class ZestWireTest extends CamelTestSupport {
                         .onWhen(exchange -> exchange.getException(ZestApiException.class).isRetryable())
                         .maximumRedeliveries(3).redeliveryDelay(0);
                 from("direct:createSpvRequest").to("zest:createSpvRequest");
+                from("direct:tokenInfo").to("zest:tokenInfo");
             }
         };
     }
@@ -194,6 +199,31 @@ class ZestWireTest extends CamelTestSupport {
         assertTrue(upload.getBodyAsString().contains("filename=\"receipt.pdf\""));
         ZEST.verify(postRequestedFor(urlPathEqualTo("/v1/spvs/veh_klm456/subscription/psn_abc123/fundings"))
                 .withHeader("Authorization", matching("Bearer .+")));
+    }
+
+    @Test
+    void readinessIsUpWithATokenAndDownWithZestsErrorCode() {
+        stubOpenApiShapedToken();
+        // Camel keeps producer checks off unless enabled (camel.health.producersEnabled=true)
+        HealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(context, "producers");
+        producers.setEnabled(true);
+        ZestEndpoint endpoint = context.getEndpoint("zest:tokenInfo", ZestEndpoint.class);
+        HealthCheck check = producers.stream()
+                .filter(c -> c.getId().equals("producer:zest-" + endpoint.getId())).findFirst().orElseThrow();
+
+        assertEquals(HealthCheck.State.UP, check.call().getState());
+
+        ZEST.resetAll();
+        ZEST.stubFor(post("/v1/oauth2/tokens").willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"invalid_token\",\"detail\":\"aud mismatch\",\"errorId\":\"e-401\"}")));
+        endpoint.getClient().tokens().invalidate(TOKEN);
+        HealthCheck.Result down = check.call();
+
+        assertEquals(HealthCheck.State.DOWN, down.getState());
+        assertEquals("invalid_token", down.getDetails().get("code"));
+        assertEquals("e-401", down.getDetails().get("errorId"));
+        assertFalse(check.isLiveness(), "a Zest outage must not restart the application");
     }
 
     private static ZestApiException failure(org.junit.jupiter.api.function.Executable call) {
