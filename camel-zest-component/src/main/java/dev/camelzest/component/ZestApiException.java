@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import dev.camelzest.component.model.PartnerValidationError;
 import org.apache.camel.CamelException;
+import org.apache.camel.Predicate;
 
 /**
  * A Zest call that did not succeed: an error reply (status, Zest's {@code code}, {@code errorId}, {@code detail} and
@@ -15,7 +16,7 @@ import org.apache.camel.CamelException;
  * {@link #isRetryable()} tells Camel's error handler whether sending the same exchange again can succeed:
  * <pre>
  * onException(ZestApiException.class)
- *     .onWhen(exchange -> exchange.getException(ZestApiException.class).isRetryable())
+ *     .onWhen(ZestApiException.RETRYABLE)
  *     .maximumRedeliveries(5).redeliveryDelay(1000).useExponentialBackOff();
  * </pre>
  */
@@ -26,6 +27,12 @@ public class ZestApiException extends CamelException {
 
     public static final String CONNECTION_FAILED = "connection_failed";
     public static final String TIMEOUT = "timeout";
+
+    /** Matches an exchange that failed with a retryable {@code ZestApiException} (for {@code onWhen}). */
+    public static final Predicate RETRYABLE = exchange -> {
+        ZestApiException failure = exchange.getException(ZestApiException.class);
+        return failure != null && failure.isRetryable();
+    };
 
     private static final long serialVersionUID = 1L;
 

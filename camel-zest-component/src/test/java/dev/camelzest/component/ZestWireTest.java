@@ -79,7 +79,7 @@ class ZestWireTest extends CamelTestSupport {
             @Override
             public void configure() {
                 onException(ZestApiException.class)
-                        .onWhen(exchange -> exchange.getException(ZestApiException.class).isRetryable())
+                        .onWhen(ZestApiException.RETRYABLE)
                         .maximumRedeliveries(3).redeliveryDelay(0);
                 from("direct:createSpvRequest").to("zest:createSpvRequest");
                 from("direct:tokenInfo").to("zest:tokenInfo");

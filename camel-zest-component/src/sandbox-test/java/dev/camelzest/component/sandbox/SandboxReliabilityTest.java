@@ -48,7 +48,7 @@ class SandboxReliabilityTest extends SandboxTestSupport {
             public void configure() {
                 // the documented retry pattern: Camel's error handler, only for what can succeed on a resend
                 onException(ZestApiException.class)
-                        .onWhen(exchange -> exchange.getException(ZestApiException.class).isRetryable())
+                        .onWhen(ZestApiException.RETRYABLE)
                         .maximumRedeliveries(3).redeliveryDelay(10);
                 from("direct:createSpvRequest").to("zest:createSpvRequest");
                 from("direct:bulkCreateInvestors").to("zest:bulkCreateInvestors?maxBatchSize=3");
