@@ -1,7 +1,17 @@
 package dev.camelzest.component;
 
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -22,6 +32,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -35,6 +46,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -114,6 +126,64 @@ class ZestWireTest extends CamelTestSupport {
     }
 
     @Test
+    void concurrentProducersWaitForOneTokenExchange() throws Exception {
+        // a slow token endpoint, so that all eight callers arrive while the first exchange is in flight
+        ZEST.stubFor(post("/v1/oauth2/tokens").willReturn(okJson(
+                "{\"accessToken\":\"" + TOKEN + "\",\"tokenType\":\"Bearer\",\"expiresIn\":3600}").withFixedDelay(300)));
+        ZEST.stubFor(get("/v1/oauth2/info").willReturn(okJson("{\"clientType\":\"service\",\"clientId\":\"client_xyz\"}")));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<InfoResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return template.requestBody("direct:tokenInfo", null, InfoResponse.class);
+                }));
+            }
+            start.countDown();
+            for (Future<InfoResponse> call : calls) {
+                assertEquals("client_xyz", call.get(30, TimeUnit.SECONDS).clientId());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        ZEST.verify(1, postRequestedFor(urlEqualTo("/v1/oauth2/tokens")));
+        ZEST.verify(8, getRequestedFor(urlEqualTo("/v1/oauth2/info")));
+    }
+
+    @Test
+    void aShortLivedTokenIsRenewedBeforeItExpires() {
+        ZEST.stubFor(post("/v1/oauth2/tokens").willReturn(okJson(
+                "{\"accessToken\":\"" + TOKEN + "\",\"tokenType\":\"Bearer\",\"expiresIn\":1}")));
+        ZEST.stubFor(get("/v1/oauth2/info").willReturn(okJson("{\"clientType\":\"service\",\"clientId\":\"client_xyz\"}")));
+
+        template.requestBody("direct:tokenInfo", null, InfoResponse.class);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    template.requestBody("direct:tokenInfo", null, InfoResponse.class);
+                    return ZEST.findAll(postRequestedFor(urlEqualTo("/v1/oauth2/tokens"))).size() >= 2;
+                });
+    }
+
+    @Test
+    void aRejectedTokenIsReplacedOnceAndTheCallSucceeds() {
+        stubOpenApiShapedToken();
+        ZEST.stubFor(get("/v1/oauth2/info").inScenario("revoked").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"invalid_token\",\"errorId\":\"e-2\"}"))
+                .willSetStateTo("renewed"));
+        ZEST.stubFor(get("/v1/oauth2/info").inScenario("revoked").whenScenarioStateIs("renewed")
+                .willReturn(okJson("{\"clientType\":\"service\",\"clientId\":\"client_xyz\"}")));
+
+        assertEquals("client_xyz", template.requestBody("direct:tokenInfo", null, InfoResponse.class).clientId());
+
+        ZEST.verify(2, postRequestedFor(urlEqualTo("/v1/oauth2/tokens")));
+        ZEST.verify(2, getRequestedFor(urlEqualTo("/v1/oauth2/info")));
+    }
+
+    @Test
     void reportsTimeoutsAndRefusedConnectionsAsRetryable() {
         ZEST.stubFor(get("/public/hc").willReturn(okJson("{}").withFixedDelay(2_000)));
 
@@ -157,7 +227,7 @@ class ZestWireTest extends CamelTestSupport {
                 .withBody("{\"results\":[{{#each (jsonPath request.body '$.investors') as |row|}}"
                           + "{\"partnerInvestorId\":\"{{row.partnerInvestorId}}\",\"status\":\"created\"}"
                           + "{{#unless @last}},{{/unless}}{{/each}}]}")));
-        List<InvestorCreateRow> rows = java.util.stream.IntStream.rangeClosed(1, 5)
+        List<InvestorCreateRow> rows = IntStream.rangeClosed(1, 5)
                 .mapToObj(i -> new InvestorCreateRow("inv-" + i, "i" + i + "@example.com", "F", "L", "1980-01-01", null))
                 .toList();
 
@@ -186,8 +256,8 @@ class ZestWireTest extends CamelTestSupport {
 
         FundingUploadResponse response = template.requestBodyAndHeaders(
                 "zest:uploadFundingReceipt?spvSlug=veh_klm456&personId=psn_abc123",
-                new java.io.ByteArrayInputStream("%PDF-1.4 receipt".getBytes()),
-                Map.of(ZestConstants.AMOUNT, new java.math.BigDecimal("50000.00"), ZestConstants.CURRENCY, "USD",
+                new ByteArrayInputStream("%PDF-1.4 receipt".getBytes()),
+                Map.of(ZestConstants.AMOUNT, new BigDecimal("50000.00"), ZestConstants.CURRENCY, "USD",
                         ZestConstants.WIRE_REFERENCE, "WIRE-1", "CamelFileName", "in/receipt.pdf"),
                 FundingUploadResponse.class);
 
@@ -226,7 +296,7 @@ class ZestWireTest extends CamelTestSupport {
         assertFalse(check.isLiveness(), "a Zest outage must not restart the application");
     }
 
-    private static ZestApiException failure(org.junit.jupiter.api.function.Executable call) {
+    private static ZestApiException failure(Executable call) {
         CamelExecutionException e = assertThrows(CamelExecutionException.class, call);
         return assertInstanceOf(ZestApiException.class, e.getCause());
     }
