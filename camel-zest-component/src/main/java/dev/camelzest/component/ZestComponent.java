@@ -1,5 +1,6 @@
 package dev.camelzest.component;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ public class ZestComponent extends HealthCheckComponent implements SSLContextPar
             return ZestOperation.valueOf(name);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown Zest operation '" + name + "'; one of "
-                                               + java.util.Arrays.toString(ZestOperation.values()),
+                                               + Arrays.toString(ZestOperation.values()),
                     e);
         }
     }

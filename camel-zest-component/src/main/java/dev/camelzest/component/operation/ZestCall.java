@@ -1,8 +1,10 @@
 package dev.camelzest.component.operation;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +20,7 @@ import dev.camelzest.component.ZestOperation;
 import dev.camelzest.component.http.ZestRequest;
 import dev.camelzest.component.http.ZestResponse;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
 
@@ -130,17 +133,25 @@ public final class ZestCall {
             if (body instanceof byte[] bytes) {
                 return mapper().readTree(bytes);
             }
-            if (body instanceof InputStream || body instanceof Reader || body instanceof WrappedFile<?>
-                || body instanceof java.io.File || body instanceof java.nio.file.Path) {
-                JsonNode json = mapper().readTree(message().getMandatoryBody(InputStream.class));
+            if (body instanceof InputStream || body instanceof Reader) {
+                JsonNode json = readJson();
                 message().setBody(json);
                 return json;
+            }
+            if (body instanceof WrappedFile<?> || body instanceof File || body instanceof Path) {
+                return readJson();
             }
             return mapper().valueToTree(body);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw reject("invalid_request", operation() + " needs a JSON body: " + firstLine(e.getMessage()));
-        } catch (IOException | org.apache.camel.InvalidPayloadException e) {
+        } catch (IOException | InvalidPayloadException e) {
             throw reject("invalid_request", operation() + " could not read its body: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private JsonNode readJson() throws IOException, InvalidPayloadException {
+        try (InputStream in = message().getMandatoryBody(InputStream.class)) {
+            return mapper().readTree(in);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.camelzest.component.model.event;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -39,7 +40,7 @@ public final class ZestEventReader {
         return new ZestEvent(
                 envelope.path("eventId").asText(null),
                 eventType,
-                mapper.convertValue(envelope.get("occurredAt"), java.time.Instant.class),
+                mapper.convertValue(envelope.get("occurredAt"), Instant.class),
                 typed);
     }
 
