@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -20,6 +21,8 @@ import dev.camelzest.component.model.FundingUploadResponse;
 import dev.camelzest.component.model.InfoResponse;
 import dev.camelzest.component.model.InvestorBulkResponse;
 import dev.camelzest.component.model.InvestorCreateRow;
+import dev.camelzest.component.model.Money;
+import dev.camelzest.component.model.SubscriptionCreateRow;
 import dev.camelzest.component.model.SpvRequestCreate;
 import dev.camelzest.component.model.SpvRequestResponse;
 import dev.camelzest.component.model.SpvRequestStatus;
@@ -181,6 +184,38 @@ class ZestWireTest extends CamelTestSupport {
 
         ZEST.verify(2, postRequestedFor(urlEqualTo("/v1/oauth2/tokens")));
         ZEST.verify(2, getRequestedFor(urlEqualTo("/v1/oauth2/info")));
+    }
+
+    @Test
+    void acceptsRecordsMapsListsAndJsonTextAsBodies() throws Exception {
+        stubOpenApiShapedToken();
+        ZEST.stubFor(post("/v1/spvs/veh_1/subscriptions").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"results\":[]}")));
+        String row = "{\"zestPersonId\":\"psn_1\",\"lumpSum\":{\"currency\":\"USD\",\"value\":\"10.00\"},"
+                     + "\"shareClassSlug\":\"sc_a\"}";
+        List<Object> bodies = List.of(
+                List.of(new SubscriptionCreateRow("psn_1", new Money("USD", "10.00"), "sc_a", null)),
+                Map.of("subscriptions", List.of(Map.of("zestPersonId", "psn_1", "shareClassSlug", "sc_a",
+                        "lumpSum", Map.of("currency", "USD", "value", "10.00")))),
+                "[" + row + "]",
+                new ByteArrayInputStream(("{\"subscriptions\":[" + row + "]}").getBytes()));
+
+        for (Object body : bodies) {
+            template.requestBodyAndHeader("zest:createSubscriptions", body, ZestConstants.SPV_SLUG, "veh_1");
+        }
+
+        List<LoggedRequest> sent = ZEST.findAll(postRequestedFor(urlEqualTo("/v1/spvs/veh_1/subscriptions")));
+        assertEquals(4, sent.size());
+        ObjectMapper json = new ObjectMapper();
+        for (LoggedRequest request : sent) {
+            assertEquals(json.readTree("{\"subscriptions\":[" + row + "]}"), json.readTree(request.getBodyAsString()));
+        }
+        ZestApiException notJson = failure(() -> template.requestBodyAndHeader("zest:createSubscriptions", "{oops",
+                ZestConstants.SPV_SLUG, "veh_1"));
+        assertEquals("invalid_request", notJson.getCode());
+        ZestApiException noSpv = failure(() -> template.requestBody("zest:createSubscriptions", "[]"));
+        assertTrue(noSpv.getMessage().contains("CamelZestSpvSlug"), noSpv.getMessage());
+        assertEquals(4, ZEST.findAll(postRequestedFor(urlEqualTo("/v1/spvs/veh_1/subscriptions"))).size());
     }
 
     @Test
