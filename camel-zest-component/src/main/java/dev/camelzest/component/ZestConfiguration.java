@@ -308,6 +308,10 @@ public class ZestConfiguration implements Cloneable {
         if (!isSet(baseUrl) || !(baseUrl.startsWith("https://") || baseUrl.startsWith("http://"))) {
             throw new IllegalArgumentException("baseUrl must be an http(s) URL, was: " + baseUrl);
         }
+        if (baseUrl.matches(".*/v1/?$")) {
+            throw new IllegalArgumentException("baseUrl is the environment's root, without /v1 (the operations add it): "
+                                               + baseUrl);
+        }
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("maxBatchSize must be at least 1, was: " + maxBatchSize);
         }

@@ -132,6 +132,7 @@ class ZestConfigurationTest extends CamelTestSupport {
     void rejectsSettingsThatCannotWork() {
         assertInvalid("zest:sendMoney", "Unknown Zest operation 'sendMoney'");
         assertInvalid("zest:root?baseUrl=ftp://zest", "baseUrl must be an http(s) URL");
+        assertInvalid("zest:root?baseUrl=https://api.zestequity.com/v1", "without /v1");
         assertInvalid("zest:tokenInfo?clientId=c", "clientId, issuer and privateKey must be configured together");
         assertInvalid("zest:listSpvRequests?perPage=101", "perPage must be between 1 and 100");
         assertInvalid("zest:bulkCreateInvestors?maxBatchSize=0", "maxBatchSize must be at least 1");

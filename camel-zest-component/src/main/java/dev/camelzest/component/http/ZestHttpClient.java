@@ -54,7 +54,8 @@ public final class ZestHttpClient implements Closeable {
     public static ZestHttpClient create(HttpSettings settings, ObjectMapper mapper) {
         URI baseUri;
         try {
-            baseUri = new URI(settings.baseUrl());
+            String baseUrl = settings.baseUrl();
+            baseUri = new URI(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("baseUrl is not a valid URL: " + settings.baseUrl(), e);
         }
