@@ -1,0 +1,75 @@
+package dev.camelzest.component;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelzest.component.auth.AccessTokenProvider;
+import dev.camelzest.component.http.ZestHttpClient;
+import dev.camelzest.component.http.ZestRequest;
+import dev.camelzest.component.http.ZestResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client of one Zest configuration, shared by every endpoint with the same connection settings: the HTTP
+ * transport and, when credentials are configured, the access-token cache. An authenticated call rejected with 401
+ * drops the token and is sent once more with a new one (when its body can be sent again).
+ */
+public final class ZestClient implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZestClient.class);
+
+    private final ZestHttpClient http;
+    private final AccessTokenProvider tokens;
+    private final ObjectMapper mapper;
+
+    public ZestClient(ZestHttpClient http, AccessTokenProvider tokens, ObjectMapper mapper) {
+        this.http = http;
+        this.tokens = tokens;
+        this.mapper = mapper;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public URI baseUri() {
+        return http.baseUri();
+    }
+
+    public boolean hasCredentials() {
+        return tokens != null;
+    }
+
+    /** The token cache; fails when no clientId, issuer and privateKey are configured. */
+    public AccessTokenProvider tokens() {
+        if (tokens == null) {
+            throw new IllegalStateException("clientId, issuer and privateKey must be configured to authenticate to Zest");
+        }
+        return tokens;
+    }
+
+    public ZestResponse call(String operation, ZestRequest request) throws ZestApiException {
+        if (!request.authenticated()) {
+            return http.execute(operation, request, null);
+        }
+        String token = tokens().accessToken();
+        try {
+            return http.execute(operation, request, token);
+        } catch (ZestApiException e) {
+            if (e.getStatusCode() != 401 || !request.isRepeatable()) {
+                throw e;
+            }
+            LOG.debug("Zest rejected the access token on {}; retrying once with a new token", operation);
+            tokens.invalidate(token);
+            return http.execute(operation, request, tokens.accessToken());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.camelzest.component.model;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Reply of {@code uploadFundingReceipt}; the URL is a time-limited signed link. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record FundingUploadResponse(
+        String subscriptionSlug,
+        String spvSlug,
+        String personId,
+        String fundingReceiptUrl,
+        String amount,
+        String currency,
+        String wireReference,
+        Instant uploadedAt) {
+}

@@ -1,0 +1,16 @@
+package dev.camelzest.component.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One investor to onboard; {@code dateOfBirth} is {@code YYYY-MM-DD}, {@code countryOfResidence} ISO 3166 alpha-2. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record InvestorCreateRow(
+        String partnerInvestorId,
+        String email,
+        String firstName,
+        String lastName,
+        String dateOfBirth,
+        String countryOfResidence) {
+}

@@ -1,0 +1,8 @@
+package dev.camelzest.component.model.event;
+
+/** The {@code data} of a webhook event; one record per documented event type, {@link UnknownEventData} for others. */
+public sealed interface ZestEventData
+        permits SpvRequestCreated, SpvRequestCompleted, SpvRequestRejected, SpvRequestCancelled, InvestorCreated,
+        SubscriptionCreated, SignedSubscriptionFormUploaded, FundingReceiptUploaded, SubscriptionCompleted,
+        UnknownEventData {
+}

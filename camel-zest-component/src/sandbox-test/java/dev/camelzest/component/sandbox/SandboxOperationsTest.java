@@ -1,0 +1,205 @@
+package dev.camelzest.component.sandbox;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.camelzest.component.SuiteSecrets;
+import dev.camelzest.component.ZestConstants;
+import dev.camelzest.component.ZestOperation;
+import dev.camelzest.component.model.AggregationResponse;
+import dev.camelzest.component.model.FormUploadResponse;
+import dev.camelzest.component.model.FundingUploadResponse;
+import dev.camelzest.component.model.InfoResponse;
+import dev.camelzest.component.model.SpvRequestResponse;
+import dev.camelzest.component.model.SpvRequestStatus;
+import dev.camelzest.component.model.SubscriptionBulkResponse;
+import dev.camelzest.component.model.TokenResponse;
+import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every one of the 23 operations through a route, each checked against what the sandbox recorded or now holds.
+ * Routes take the operation from the CamelZestOperation header, as a dispatching route of a partner would.
+ */
+class SandboxOperationsTest extends SandboxTestSupport {
+
+    @RegisterExtension
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
+
+    @TempDir
+    Path files;
+
+    @Override
+    ZestSandboxExtension sandbox() {
+        return SANDBOX;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:zest").to("zest:root");
+            }
+        };
+    }
+
+    private <T> T call(ZestOperation operation, Object body, Map<String, Object> headers, Class<T> type) {
+        Map<String, Object> all = new java.util.HashMap<>(headers);
+        all.put(ZestConstants.OPERATION, operation.name());
+        return template.requestBodyAndHeaders("direct:zest", body, all, type);
+    }
+
+    private void assertRecorded(String method, String path, int status) {
+        assertTrue(admin().requests().stream().anyMatch(r -> r.method().equals(method) && r.path().equals(path)
+                                                             && r.status() == status),
+                method + " " + path + " " + status + " in " + admin().requests());
+    }
+
+    @Test
+    void systemOperations() {
+        assertNotNull(call(ZestOperation.root, null, Map.of(), Object.class));
+        assertNotNull(call(ZestOperation.healthCheck, null, Map.of(), Object.class));
+        Map<?, ?> spec = call(ZestOperation.openApiSpec, null, Map.of(), Map.class);
+        assertTrue(((Map<?, ?>) spec.get("paths")).containsKey("/v1/spv-requests"));
+        String docs = call(ZestOperation.apiDocs, null, Map.of(), String.class);
+        assertFalse(docs.isBlank());
+        assertRecorded("GET", "/public/hc", 200);
+        assertRecorded("GET", "/openapi.json", 200);
+    }
+
+    @Test
+    void contractsOperations() {
+        Map<String, Object> version = Map.of(ZestConstants.VERSION, SandboxFlows.CONTRACT_VERSION);
+        assertTrue(call(ZestOperation.listContractVersions, null, Map.of(), String.class).contains("1.0.0"));
+        assertTrue(call(ZestOperation.listTemplates, null, version, String.class).contains(SandboxFlows.TEMPLATE));
+        assertNotNull(call(ZestOperation.getTemplate, null,
+                Map.of(ZestConstants.VERSION, "1.0.0", ZestConstants.NAME, SandboxFlows.TEMPLATE), Object.class));
+        for (ZestOperation[] listAndGet : new ZestOperation[][] {
+                { ZestOperation.listCatalogs, ZestOperation.getCatalog },
+                { ZestOperation.listPrimitives, ZestOperation.getPrimitive },
+                { ZestOperation.listSamples, ZestOperation.getSample } }) {
+            Object listed = call(listAndGet[0], null, version, Object.class);
+            String first = firstName(listed);
+            assertNotNull(call(listAndGet[1], null,
+                    Map.of(ZestConstants.VERSION, "1.0.0", ZestConstants.NAME, first), Object.class), first);
+        }
+        assertRecorded("GET", "/v1/contracts/templates/1.0.0/" + SandboxFlows.TEMPLATE, 200);
+        assertRecorded("GET", "/v1/contracts/samples/1.0.0", 200);
+    }
+
+    /** The first name in a registry listing: a list of names, of objects with a name, or an object keyed by name. */
+    private static String firstName(Object listed) {
+        Object items = listed instanceof Map<?, ?> map && map.size() == 1 ? map.values().iterator().next() : listed;
+        if (items instanceof List<?> list && !list.isEmpty()) {
+            Object item = list.get(0);
+            if (item instanceof Map<?, ?> object) {
+                Object name = object.get("name") != null ? object.get("name") : object.get("id");
+                return String.valueOf(name);
+            }
+            return String.valueOf(item);
+        }
+        if (items instanceof Map<?, ?> byName && !byName.isEmpty()) {
+            return String.valueOf(byName.keySet().iterator().next());
+        }
+        throw new AssertionError("cannot find a name in " + listed);
+    }
+
+    @Test
+    void tokenOperations() {
+        TokenResponse token = call(ZestOperation.exchangeToken, null, Map.of(), TokenResponse.class);
+        SuiteSecrets.register(token.accessToken());
+        SuiteSecrets.register(token.refreshToken());
+        assertFalse(token.accessToken().isBlank());
+        assertTrue(token.expiresInOrDefault() > 0);
+
+        InfoResponse info = call(ZestOperation.tokenInfo, null, Map.of(), InfoResponse.class);
+        assertEquals(SANDBOX.partner().clientId(), info.clientId());
+        assertEquals(SANDBOX.partner().clientId(), requests("GET", "/v1/oauth2/info"::equals).get(0).clientId());
+        assertEquals(2, tokenExchanges(), "one on demand, one for the producer's own cache");
+    }
+
+    @Test
+    void spvRequestOperations() {
+        SandboxFlows flows = new SandboxFlows(template, admin());
+        SpvRequestResponse created = call(ZestOperation.createSpvRequest, flows.sampleSpvRequest(), Map.of(),
+                SpvRequestResponse.class);
+        SpvRequestResponse toCancel = flows.createSpvRequest();
+        assertEquals(SpvRequestStatus.PENDING_REVIEW, created.status());
+
+        SpvRequestResponse read = call(ZestOperation.getSpvRequest, null,
+                Map.of(ZestConstants.SLUG, created.spvRequestSlug()), SpvRequestResponse.class);
+        assertEquals(created.spvRequestSlug(), read.spvRequestSlug());
+        assertEquals(SANDBOX.partner().clientId(), read.clientId());
+
+        SpvRequestResponse cancelled = call(ZestOperation.cancelSpvRequest, null,
+                Map.of(ZestConstants.SLUG, toCancel.spvRequestSlug()), SpvRequestResponse.class);
+        assertEquals(SpvRequestStatus.CANCELLED, cancelled.status());
+        assertNotNull(cancelled.cancelledAt());
+
+        AggregationResponse pending = call(ZestOperation.listSpvRequests, null,
+                Map.of(ZestConstants.STATUS, "pending-review", ZestConstants.PER_PAGE, 10), AggregationResponse.class);
+        assertEquals(List.of(created.spvRequestSlug()),
+                pending.documents().stream().map(SpvRequestResponse::spvRequestSlug).toList());
+        AggregationResponse all = call(ZestOperation.listSpvRequests, null, Map.of(), AggregationResponse.class);
+        assertEquals(2, all.documents().size());
+        // the state the sandbox holds: the cancelled one is terminal for Zest's own admin too
+        assertEquals(SpvRequestStatus.CANCELLED, call(ZestOperation.getSpvRequest, null,
+                Map.of(ZestConstants.SLUG, toCancel.spvRequestSlug()), SpvRequestResponse.class).status());
+        String key = requests("POST", "/v1/spv-requests"::equals).get(0).idempotencyKey();
+        assertNotNull(key, "every create carries an Idempotency-Key");
+        assertRecorded("DELETE", "/v1/spv-requests/" + toCancel.spvRequestSlug(), 200);
+    }
+
+    @Test
+    void investorSubscriptionAndUploadOperations() throws Exception {
+        SandboxFlows flows = new SandboxFlows(template, admin());
+        SandboxFlows.ApprovedSpv spv = flows.approvedSpv();
+
+        var investors = call(ZestOperation.bulkCreateInvestors,
+                List.of(SandboxFlows.investor("acme-inv-1")), Map.of(), dev.camelzest.component.model.InvestorBulkResponse.class);
+        String personId = investors.results().get(0).zestPersonId();
+        assertEquals("created", investors.results().get(0).status());
+        assertTrue(personId.startsWith("psn_"));
+
+        SubscriptionBulkResponse subscriptions = call(ZestOperation.createSubscriptions,
+                Map.of("subscriptions", List.of(Map.of("zestPersonId", personId, "shareClassSlug", spv.shareClassSlug(),
+                        "lumpSum", Map.of("currency", "USD", "value", "50000.00")))),
+                Map.of(ZestConstants.SPV_SLUG, spv.spvSlug()), SubscriptionBulkResponse.class);
+        assertEquals("pending", subscriptions.results().get(0).status());
+
+        Path form = Files.write(files.resolve("signed-form.pdf"), "%PDF-1.7\nsigned form\n%%EOF".getBytes());
+        Map<String, Object> subscription = Map.of(ZestConstants.SPV_SLUG, spv.spvSlug(), ZestConstants.PERSON_ID, personId);
+        FormUploadResponse formUploaded = call(ZestOperation.uploadSubscriptionForm, form.toFile(), subscription,
+                FormUploadResponse.class);
+        assertEquals(subscriptions.results().get(0).subscriptionSlug(), formUploaded.subscriptionSlug());
+
+        Map<String, Object> funding = new java.util.HashMap<>(subscription);
+        funding.put(ZestConstants.AMOUNT, "50000.00");
+        funding.put(ZestConstants.CURRENCY, "USD");
+        funding.put(ZestConstants.WIRE_REFERENCE, "ACME-WIRE-1");
+        byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0 };
+        FundingUploadResponse fundingUploaded = call(ZestOperation.uploadFundingReceipt, png, funding,
+                FundingUploadResponse.class);
+        assertEquals("ACME-WIRE-1", fundingUploaded.wireReference());
+
+        // the sandbox holds the whole chain: it lets its admin complete the subscription
+        Map<String, Object> completed = admin().completeSubscription(spv.spvSlug(), personId);
+        assertNotNull(completed);
+        String base = "/v1/spvs/" + spv.spvSlug() + "/subscription/" + personId;
+        assertRecorded("POST", base + "/forms", 201);
+        assertRecorded("POST", base + "/fundings", 201);
+        assertInstanceOf(String.class, requests("POST", "/v1/investors"::equals).get(0).idempotencyKey());
+    }
+}
