@@ -171,18 +171,17 @@ public class InvestorImportTemplates extends RouteBuilder {
     }
 
     private static InvestorFileImport createImport(RouteTemplateContext rtc) {
-        Path dataDirectory = Path.of(rtc.getProperty("dataDirectory", String.class));
+        Path dataDirectory = Path.of(text(rtc, "dataDirectory"));
         ImportSettings settings = new ImportSettings(
-                rtc.getProperty("batchSize", Integer.class),
-                new ReadOptions(HeaderMapping.parse(rtc.getProperty("headerMapping", String.class)),
-                        delimiter(rtc.getProperty("csvDelimiter", String.class))),
+                Integer.parseInt(text(rtc, "batchSize")),
+                new ReadOptions(HeaderMapping.parse(text(rtc, "headerMapping")), delimiter(text(rtc, "csvDelimiter"))),
                 dataDirectory.resolve("investor-import"),
-                duration(rtc.getProperty("progressInterval", String.class)),
-                duration(rtc.getProperty("retryStoppedAfter", String.class)),
-                rtc.getProperty("doneDirectory", String.class),
-                rtc.getProperty("errorDirectory", String.class));
+                duration(text(rtc, "progressInterval")),
+                duration(text(rtc, "retryStoppedAfter")),
+                text(rtc, "doneDirectory"),
+                text(rtc, "errorDirectory"));
         CamelContext camelContext = rtc.getCamelContext();
-        Ledger ledger = ledger(camelContext, rtc.getProperty("ledger", String.class), dataDirectory);
+        Ledger ledger = ledger(camelContext, text(rtc, "ledger"), dataDirectory);
         return new InvestorFileImport(settings, ledger.investors(), ImportMetrics.of(camelContext),
                 new StoppedFiles(settings.retryStoppedAfter()), Clock.systemUTC());
     }
@@ -209,6 +208,11 @@ public class InvestorImportTemplates extends RouteBuilder {
             }
             return ledger;
         }
+    }
+
+    private static String text(RouteTemplateContext rtc, String parameter) {
+        Object value = rtc.getProperty(parameter);
+        return value == null ? null : value.toString();
     }
 
     private static char delimiter(String text) {
