@@ -21,6 +21,7 @@ import dev.camelzest.routes.ledger.InvestorLedger;
 import dev.camelzest.routes.ledger.InvestorMapping;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.support.GroupIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,20 +49,14 @@ public final class InvestorFileImport {
     private final ImportSettings settings;
     private final InvestorLedger ledger;
     private final ImportMetrics metrics;
-    private final StoppedFiles stoppedFiles;
     private final Clock clock;
 
     public InvestorFileImport(ImportSettings settings, InvestorLedger ledger, ImportMetrics metrics,
-            StoppedFiles stoppedFiles, Clock clock) {
+            Clock clock) {
         this.settings = settings;
         this.ledger = ledger;
         this.metrics = metrics;
-        this.stoppedFiles = stoppedFiles;
         this.clock = clock;
-    }
-
-    public StoppedFiles stoppedFiles() {
-        return stoppedFiles;
     }
 
     /** Checks the whole file can be read (nothing is sent otherwise) and starts its staged results. */
@@ -198,8 +193,12 @@ public final class InvestorFileImport {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ImportRun run = exchange.getProperty(RUN, ImportRun.class);
-        stoppedFiles.hold(fileName, exchange.getIn().getHeader(Exchange.FILE_LENGTH, -1L, Long.class),
-                exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, -1L, Long.class));
+        // the hold is the consumer's own filter, so the file is skipped by the very endpoint that polls it
+        if (exchange.getFromEndpoint() instanceof GenericFileEndpoint<?> source
+                && source.getFilter() instanceof StoppedFiles stoppedFiles) {
+            stoppedFiles.hold(fileName, exchange.getIn().getHeader(Exchange.FILE_LENGTH, -1L, Long.class),
+                    exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, -1L, Long.class));
+        }
         String reason = ImportFailures.describe(cause) + "; the file stays in place and is tried again after "
                 + settings.retryStoppedAfter() + " or when it changes";
         LOG.error("Investor file {} stopped: {}", fileName, reason);

@@ -125,8 +125,7 @@ public class InvestorImportTemplates extends RouteBuilder {
                         "How long a file whose import stopped is left alone before it is tried again")
                 .templateBean(IMPORT_BEAN, InvestorFileImport.class, InvestorImportTemplates::createImport)
                 .templateBean(IMPORT_BEAN + "Hold", StoppedFiles.class,
-                        rtc -> rtc.getLocalBeanRepository().lookupByNameAndType(IMPORT_BEAN,
-                                InvestorFileImport.class).stoppedFiles());
+                        rtc -> new StoppedFiles(duration(text(rtc, "retryStoppedAfter"))));
     }
 
     private void importRoute(RouteTemplateDefinition template, String sourceUri, String resultsUri,
@@ -183,7 +182,7 @@ public class InvestorImportTemplates extends RouteBuilder {
         CamelContext camelContext = rtc.getCamelContext();
         Ledger ledger = ledger(camelContext, text(rtc, "ledger"), dataDirectory);
         return new InvestorFileImport(settings, ledger.investors(), ImportMetrics.of(camelContext),
-                new StoppedFiles(settings.retryStoppedAfter()), Clock.systemUTC());
+                Clock.systemUTC());
     }
 
     /** The named ledger, or an embedded one in the data directory, created once and closed with Camel. */

@@ -44,7 +44,7 @@ class FileInvestorImportTest {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:zest").process(zest);
+                from("direct:zest").errorHandler(noErrorHandler()).process(zest);
             }
         });
         camel.start();
@@ -79,6 +79,186 @@ class FileInvestorImportTest {
         assertThat(zest.calls()).isEqualTo(3);
         assertThat(ledger.investors().count()).isEqualTo(7);
         assertThat(ledger.investors().zestPersonId("inv-1")).contains(results.get(0).get("zestPersonId"));
+    }
+
+    @Test
+    void everyKindOfBadRowIsReportedWithItsRowNumberAndReason() {
+        drop(inbox, "bad.csv", HEADER + "\n"
+                + "inv-1,investor1@example.com,Ada,Lovelace,1980-01-01,GB\n"
+                + ",missing-id@example.com,A,B,1980-01-01,AE\n"
+                + "inv-3,,A,B,1980-01-01,AE\n"
+                + "inv-4,not-an-email,A,B,1980-01-01,AE\n"
+                + "inv-5,e5@example.com,A,B,1980-02-30,AE\n"
+                + "inv-6,e6@example.com,A,B,12/03/1980,AE\n"
+                + "inv-7,e7@example.com,A,B,1980-01-01,XX\n"
+                + "inv-1,dup@example.com,A,B,1980-01-01,AE\n"
+                + "inv-9,e9@example.com,A,B\n"
+                + "inv-10,investor1@example.com,A,B,1980-01-01,\n"
+                + "inv-11,e11@example.com,A,,1980-01-01,de\n"
+                + "inv-12,e12@example.com,A,B,1980-01-01,de\n");
+
+        awaitDone("bad.csv");
+        List<CSVRecord> results = readResults(inbox.resolve("results/bad.results.csv"));
+        assertThat(results).extracting(r -> r.get("rowNumber") + " " + r.get("status") + " " + r.get("errorCode")
+                + " " + r.get("errorField")).containsExactly(
+                        "1 created  ",
+                        "2 invalid required partnerInvestorId",
+                        "3 invalid required email",
+                        "4 invalid format email",
+                        "5 invalid format dateOfBirth",
+                        "6 invalid format dateOfBirth",
+                        "7 invalid format countryOfResidence",
+                        "8 invalid duplicate partnerInvestorId",
+                        "9 invalid format ",
+                        "10 failed conflict email",
+                        "11 invalid required lastName",
+                        "12 created  ");
+        assertThat(results.get(7).get("errorMessage")).contains("row 1");
+        assertThat(results.get(8).get("errorMessage")).contains("4 columns");
+        assertThat(results).allSatisfy(r -> assertThat(r.get("retryable")).isIn("", "false"));
+        List<CSVRecord> errors = readResults(inbox.resolve("results/bad.errors.csv"));
+        assertThat(errors).extracting(r -> r.get("rowNumber"))
+                .containsExactly("2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+        assertThat(zest.persons()).isEqualTo(2);
+    }
+
+    @Test
+    void unreadableFilesGoToErrorWithAReport() throws Exception {
+        Files.createDirectories(inbox);
+        Files.write(inbox.resolve("latin1.csv"), (HEADER + "\ninv-1,jos\u00e9@example.com,Jos\u00e9,B,1980-01-01,ES\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        drop(inbox, "columns.csv", "id,mail,name\n1,a@example.com,A\n");
+        drop(inbox, "quote.csv", HEADER + "\ninv-1,\"a@example.com,A,B,1980-01-01,AE\n");
+        drop(inbox, "prose.jsonl", "Dear Zest, here are our investors.\n");
+
+        for (String name : List.of("latin1.csv", "columns.csv", "quote.csv", "prose.jsonl")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("error").resolve(name)));
+        }
+        assertThat(Files.readString(inbox.resolve("error/latin1.csv.error.txt"))).contains("not UTF-8");
+        assertThat(Files.readString(inbox.resolve("error/columns.csv.error.txt")))
+                .contains("lacks the required column(s) [partnerInvestorId, email, firstName, lastName, dateOfBirth]");
+        assertThat(Files.readString(inbox.resolve("error/quote.csv.error.txt"))).contains("Reason: ");
+        assertThat(Files.readString(inbox.resolve("error/prose.jsonl.error.txt"))).contains("Not a JSON Lines file");
+        assertThat(zest.calls()).isZero();
+        assertThat(inbox.resolve("done")).doesNotExist();
+    }
+
+    @Test
+    void byteOrderMarkAndMappedColumnsAreRead() {
+        TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
+                .routeId("mapped-import")
+                .parameter("directory", temp.resolve("mapped").toString())
+                .parameter("dataDirectory", temp.resolve("data").toString())
+                .parameter("zestUri", "direct:zest")
+                .parameter("pollDelay", "100")
+                .parameter("csvDelimiter", ";")
+                .parameter("headerMapping", "partnerInvestorId=Client Ref, email=E-mail,dateOfBirth=Born")
+                .add();
+        drop(temp.resolve("mapped"), "kyc.csv", "\uFEFFClient Ref;E-MAIL;firstName;lastName;Born\n"
+                + "c-1;c1@example.com;Ann;Lee;1970-05-06\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(temp.resolve("mapped/done/kyc.csv")));
+        List<CSVRecord> results = readResults(temp.resolve("mapped/results/kyc.results.csv"));
+        assertThat(results).extracting(r -> r.get("partnerInvestorId") + " " + r.get("status"))
+                .containsExactly("c-1 created");
+    }
+
+    @Test
+    void jsonLinesFileGetsJsonLinesResults() throws Exception {
+        drop(inbox, "batch.jsonl", """
+                {"partnerInvestorId":"j-1","email":"j1@example.com","firstName":"J","lastName":"One","dateOfBirth":"1990-01-31"}
+
+                {"partnerInvestorId":"j-2","email":"j2@example.com","firstName":"J","lastName":"Two","dateOfBirth":"1990-02-31"}
+                {"partnerInvestorId":"j-3", "email":
+                {"partnerInvestorId":"j-4","email":"j4@example.com","firstName":"J","lastName":"Four","dateOfBirth":"1990-04-01","countryOfResidence":"FR"}
+                """);
+
+        awaitDone("batch.jsonl");
+        List<String> lines = Files.readAllLines(inbox.resolve("results/batch.results.jsonl"));
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).contains("\"rowNumber\":1", "\"status\":\"created\"", "\"zestPersonId\":\"psn_");
+        assertThat(lines.get(1)).contains("\"rowNumber\":2", "\"status\":\"invalid\"", "\"errorField\":\"dateOfBirth\"");
+        assertThat(lines.get(2)).contains("\"rowNumber\":3", "\"status\":\"invalid\"", "not valid JSON");
+        assertThat(lines.get(3)).contains("\"rowNumber\":4", "\"status\":\"created\"");
+        assertThat(Files.readString(inbox.resolve("results/batch.summary.json")))
+                .contains("\"outcome\" : \"completed\"", "\"created\" : 2", "\"invalid\" : 2");
+    }
+
+    @Test
+    void aRepeatedDropComesBackAlreadyExistsWithTheSamePersons() {
+        drop(inbox, "monday.csv", cleanCsv(1, 5));
+        awaitDone("monday.csv");
+        drop(inbox, "tuesday.csv", cleanCsv(1, 5));
+        awaitDone("tuesday.csv");
+
+        List<CSVRecord> first = readResults(inbox.resolve("results/monday.results.csv"));
+        List<CSVRecord> second = readResults(inbox.resolve("results/tuesday.results.csv"));
+        assertThat(second).extracting(r -> r.get("status")).containsOnly("already_exists");
+        assertThat(second).extracting(r -> r.get("zestPersonId"))
+                .containsExactlyElementsOf(first.stream().map(r -> r.get("zestPersonId")).toList());
+        assertThat(zest.persons()).isEqualTo(5);
+    }
+
+    @Test
+    void transientFailuresAreRetriedAndTheFileCompletes() {
+        zest.failNextCalls(2, true);
+        drop(inbox, "flaky.csv", cleanCsv(1, 7));
+
+        awaitDone("flaky.csv");
+        List<CSVRecord> results = readResults(inbox.resolve("results/flaky.results.csv"));
+        assertThat(results).hasSize(7);
+        assertThat(results).extracting(r -> r.get("status")).containsOnly("created", "already_exists");
+        assertThat(zest.persons()).isEqualTo(7);
+        assertThat(zest.calls()).isEqualTo(5);
+    }
+
+    @Test
+    void aRefusedImportLeavesTheFileInPlaceWithTheReason() throws Exception {
+        zest.refuseWith(new IllegalStateException("HTTP 401 invalid_token: the assertion was rejected"));
+        drop(inbox, "refused.csv", cleanCsv(1, 4));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Files.exists(inbox.resolve("results/refused.summary.json")));
+        String summary = Files.readString(inbox.resolve("results/refused.summary.json"));
+        assertThat(summary).contains("\"outcome\" : \"stopped\"", "invalid_token");
+        // held back: no more calls while the hold lasts, and the file stays where it was
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> zest.calls() == 1);
+        assertThat(inbox.resolve("refused.csv")).exists();
+        assertThat(inbox.resolve("done")).doesNotExist();
+        assertThat(inbox.resolve("results/refused.results.csv")).doesNotExist();
+    }
+
+    @Test
+    void aFileStillBeingWrittenIsNotPickedUp() throws Exception {
+        Files.createDirectories(inbox);
+        Path growing = inbox.resolve("growing.csv");
+        try (var out = Files.newBufferedWriter(growing)) {
+            out.write(HEADER + "\n");
+            for (int n = 1; n <= 10; n++) {
+                out.write(dev.camelzest.routes.testing.InvestorFiles.row(n) + "\n");
+                out.flush();
+                Thread.sleep(150); // the writer is slow on purpose: the read lock must wait for it
+            }
+        }
+        awaitDone("growing.csv");
+        assertThat(readResults(inbox.resolve("results/growing.results.csv"))).hasSize(10);
+    }
+
+    @Test
+    void progressIsCountedInMicrometer() {
+        drop(inbox, "metered.csv", HEADER + "\n" + dev.camelzest.routes.testing.InvestorFiles.row(1)
+                + "\ninv-2,bad,A,B,1980-01-01,AE\n");
+        awaitDone("metered.csv");
+
+        var registry = ImportMetrics.registry(camel);
+        assertThat(registry.get(ImportMetrics.ROWS).tags("route", "investor-import", "status", "read").counter()
+                .count()).isEqualTo(2.0);
+        assertThat(registry.get(ImportMetrics.ROWS).tags("route", "investor-import", "status", "created").counter()
+                .count()).isEqualTo(1.0);
+        assertThat(registry.get(ImportMetrics.ROWS).tags("route", "investor-import", "status", "invalid").counter()
+                .count()).isEqualTo(1.0);
+        assertThat(registry.get(ImportMetrics.FILES).tags("route", "investor-import", "outcome", "completed")
+                .counter().count()).isEqualTo(1.0);
     }
 
     private void awaitDone(String name) {
