@@ -12,10 +12,12 @@ import javax.sql.DataSource;
 /** The {@code investors} table: which Zest person each partnerInvestorId became. */
 public final class InvestorLedger {
 
+    // standard MERGE runs on both H2 and PostgreSQL; the casts carry no length on purpose: a sized cast
+    // truncates silently, where the column's own size makes an over-long id fail loudly
     private static final String UPSERT = """
             MERGE INTO investors t
-            USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(320)),
-                           CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(1024))))
+            USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
+                           CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR)))
                 AS s (partner_investor_id, zest_person_id, email, first_name, last_name, source_file)
             ON t.partner_investor_id = s.partner_investor_id
             WHEN MATCHED THEN UPDATE SET zest_person_id = s.zest_person_id, email = s.email,
