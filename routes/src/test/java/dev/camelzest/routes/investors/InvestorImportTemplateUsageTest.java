@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.camelzest.routes.ledger.Ledger;
+import dev.camelzest.routes.ledger.LedgerConfiguration;
 import dev.camelzest.routes.testing.FakeZest;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -79,6 +80,8 @@ class InvestorImportTemplateUsageTest {
         Main main = new Main();
         main.configure().addRoutesBuilder(new InvestorImportTemplates());
         main.configure().addRoutesBuilder(fakeZestRoute());
+        main.addInitialProperty("camel.main.configuration-classes", LedgerConfiguration.class.getName());
+        main.addInitialProperty("zest.ledger.jdbc-url", "jdbc:h2:file:" + temp.resolve("props-ledger/db"));
         // the bracket names the route; camel.route-template[0]. works too, with a generated route id
         String prefix = "camel.route-template[props-investor-import].";
         main.addInitialProperty(prefix + "template-id", InvestorImportTemplates.FILE);
@@ -92,8 +95,11 @@ class InvestorImportTemplateUsageTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/from-props.csv")));
             assertThat(main.getCamelContext().getRoute("props-investor-import")).isNotNull();
             assertThat(readResults(inbox.resolve("results/from-props.results.csv"))).hasSize(2);
+            Ledger ledger = main.getCamelContext().getRegistry().lookupByNameAndType("zestLedger", Ledger.class);
+            assertThat(ledger.investors().zestPersonId("inv-1")).isPresent();
         } finally {
             main.stop();
         }
+        assertThat(temp.resolve("props-ledger")).isDirectoryContaining("glob:**/db.mv.db");
     }
 }
