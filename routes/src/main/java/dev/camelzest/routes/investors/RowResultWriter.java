@@ -44,6 +44,18 @@ public abstract sealed class RowResultWriter implements Closeable {
     @Override
     public abstract void close();
 
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void unchecked(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Object[] values(RowResult result) {
         RowError error = result.error();
         return new Object[] {
@@ -61,29 +73,17 @@ public abstract sealed class RowResultWriter implements Closeable {
 
         @Override
         public void write(RowResult result) {
-            try {
-                printer.printRecord(values(result));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            unchecked(() -> printer.printRecord(values(result)));
         }
 
         @Override
         public void flush() {
-            try {
-                printer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            unchecked(() -> printer.flush());
         }
 
         @Override
         public void close() {
-            try {
-                printer.close(true);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            unchecked(() -> printer.close(true));
         }
     }
 
@@ -106,30 +106,20 @@ public abstract sealed class RowResultWriter implements Closeable {
                     line.put(COLUMNS[i], values[i]);
                 }
             }
-            try {
+            unchecked(() -> {
                 MAPPER.writeValue(out, line);
                 out.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            });
         }
 
         @Override
         public void flush() {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            unchecked(() -> out.flush());
         }
 
         @Override
         public void close() {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            unchecked(() -> out.close());
         }
     }
 }

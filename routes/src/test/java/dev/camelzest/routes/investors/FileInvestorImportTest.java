@@ -15,7 +15,7 @@ import java.util.List;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.FakeZest;
-import org.apache.camel.builder.RouteBuilder;
+import dev.camelzest.routes.testing.ImportCamel;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.commons.csv.CSVRecord;
@@ -38,16 +38,7 @@ class FileInvestorImportTest {
     void start() throws Exception {
         inbox = temp.resolve("inbox");
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
-        camel = new DefaultCamelContext();
-        camel.getRegistry().bind("zestLedger", ledger);
-        camel.addRoutes(new InvestorImportTemplates());
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:zest").errorHandler(noErrorHandler()).process(zest);
-            }
-        });
-        camel.start();
+        camel = ImportCamel.start(ledger, zest);
         TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
                 .routeId("investor-import")
                 .parameter("directory", inbox.toString())

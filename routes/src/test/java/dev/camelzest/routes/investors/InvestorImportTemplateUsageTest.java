@@ -13,6 +13,7 @@ import java.time.Duration;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerConfiguration;
 import dev.camelzest.routes.testing.FakeZest;
+import dev.camelzest.routes.testing.ImportCamel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
@@ -30,12 +31,7 @@ class InvestorImportTemplateUsageTest {
     private final FakeZest zest = new FakeZest();
 
     private RouteBuilder fakeZestRoute() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:zest").errorHandler(noErrorHandler()).process(zest);
-            }
-        };
+        return ImportCamel.zestRoute(zest);
     }
 
     @Test

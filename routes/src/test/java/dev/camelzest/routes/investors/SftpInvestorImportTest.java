@@ -15,8 +15,8 @@ import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.FakeZest;
+import dev.camelzest.routes.testing.ImportCamel;
 import dev.camelzest.routes.testing.SftpKeys;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -46,16 +46,7 @@ class SftpInvestorImportTest {
                 .build()
                 .start();
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
-        camel = new DefaultCamelContext();
-        camel.getRegistry().bind("zestLedger", ledger);
-        camel.addRoutes(new InvestorImportTemplates());
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:zest").errorHandler(noErrorHandler()).process(zest);
-            }
-        });
-        camel.start();
+        camel = ImportCamel.start(ledger, zest);
     }
 
     @AfterEach

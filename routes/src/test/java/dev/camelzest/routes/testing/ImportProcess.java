@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import dev.camelzest.routes.investors.InvestorImportTemplates;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -29,12 +28,7 @@ public final class ImportProcess {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new InvestorImportTemplates());
             if ("fake".equals(zest)) {
-                camel.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:zest").errorHandler(noErrorHandler()).process(new CreatingZest());
-                    }
-                });
+                camel.addRoutes(ImportCamel.zestRoute(new CreatingZest()));
                 parameters.put("zestUri", "direct:zest");
             } else {
                 parameters.put("zestUri", zest);
