@@ -191,6 +191,20 @@ class FileInvestorImportTest {
     }
 
     @Test
+    void theSameFileNameDroppedAgainIsImportedAgain() {
+        drop(inbox, "daily.csv", cleanCsv(1, 2));
+        awaitDone("daily.csv");
+        drop(inbox, "daily.csv", cleanCsv(1, 3));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> zest.persons() == 3 && !Files.exists(inbox.resolve("daily.csv")));
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> readResults(inbox.resolve("results/daily.results.csv")).size() == 3);
+        assertThat(readResults(inbox.resolve("results/daily.results.csv"))).extracting(r -> r.get("status"))
+                .containsExactly("already_exists", "already_exists", "created");
+        assertThat(inbox.resolve("done/daily.csv")).content().hasLineCount(4);
+    }
+
+    @Test
     void transientFailuresAreRetriedAndTheFileCompletes() {
         zest.failNextCalls(2, true);
         drop(inbox, "flaky.csv", cleanCsv(1, 7));
