@@ -34,7 +34,8 @@ class LargeFileImportTest {
             Process process = ForkedJvm.start(ImportProcess.class, "128m", temp.resolve("import.log"), List.of(
                     "zest=fake", "host=" + sftp.host(), "port=" + sftp.port(), "username=acme", "password=secret",
                     "knownHostsFile=" + sftp.knownHostsFile(), "useUserKnownHostsFile=false", "directory=inbox",
-                    "dataDirectory=" + temp.resolve("data"), "pollDelay=200", "readLockCheckInterval=200"));
+                    "dataDirectory=" + temp.resolve("data"), "pollDelay=200", "readLockCheckInterval=200",
+                    "progressInterval=500ms"));
             try {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                         .until(() -> Files.exists(inbox.resolve("done/large.csv")) || !process.isAlive());
@@ -48,6 +49,9 @@ class LargeFileImportTest {
             }
             assertThat(Files.readString(inbox.resolve("results/large.summary.json")))
                     .contains("\"rows\" : " + ROWS, "\"created\" : " + ROWS);
+            assertThat(Files.readString(temp.resolve("import.log")))
+                    .contains("Investor file large.csv: importing 100000 rows", "of 100000 rows read",
+                            "Investor file large.csv completed: 100000 rows");
         }
     }
 
