@@ -12,9 +12,8 @@ final class ImportFailures {
     }
 
     /** Connection loss, timeouts and Zest's retryable answers (5xx): worth the same call again. */
-    static final Predicate TRANSIENT = exchange -> isTransient(exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
-            Throwable.class) != null ? exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)
-                    : exchange.getException());
+    static final Predicate TRANSIENT = exchange -> isTransient(exchange.getException() != null
+            ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
 
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -143,9 +143,14 @@ final class ImportRun {
     }
 
     String baseName() {
-        int dot = fileName.lastIndexOf('.');
+        return baseNameOf(fileName);
+    }
+
+    /** The file's name without directories and extension: what its results files are named after. */
+    static String baseNameOf(String fileName) {
         String name = fileName.substring(fileName.lastIndexOf('/') + 1);
-        return dot > fileName.lastIndexOf('/') ? name.substring(0, name.lastIndexOf('.')) : name;
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     String resultsName() {

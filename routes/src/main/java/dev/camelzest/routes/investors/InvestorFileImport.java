@@ -40,6 +40,8 @@ public final class InvestorFileImport {
     public static final String ARCHIVE = "CamelZestInvestorImportArchive";
     /** Exchange property of a batch exchange: the {@link CheckedRow}s of the batch. */
     public static final String BATCH = "CamelZestInvestorImportBatch";
+    /** Header: the {@link ImportSummary} of a completed file, while its results are published. */
+    public static final String SUMMARY = "CamelZestInvestorImportSummary";
     /** Exchange property of a batch exchange: how many of its rows are sent (the valid ones). */
     public static final String SEND_COUNT = "CamelZestInvestorImportSendCount";
 
@@ -146,7 +148,7 @@ public final class InvestorFileImport {
         ImportRun run = run(exchange);
         run.closeOutputs();
         ImportSummary summary = run.summary(ImportSummary.COMPLETED, null);
-        exchange.getIn().setHeader("CamelZestInvestorImportSummary", summary);
+        exchange.getIn().setHeader(SUMMARY, summary);
         return List.of(OutputFile.staged(run.resultsName(), run.resultsFile()),
                 OutputFile.staged(run.errorsName(), run.errorsFile()),
                 OutputFile.inMemory(run.summaryName(), json(summary)));
@@ -155,7 +157,7 @@ public final class InvestorFileImport {
     /** The results are published: the file may now move to the done directory. */
     public void published(Exchange exchange) {
         ImportRun run = run(exchange);
-        ImportSummary summary = exchange.getIn().getHeader("CamelZestInvestorImportSummary", ImportSummary.class);
+        ImportSummary summary = exchange.getIn().getHeader(SUMMARY, ImportSummary.class);
         LOG.info("Investor file {} completed: {} rows, {} created, {} already_exists, {} failed, {} invalid in {} ms",
                 run.fileName(), summary.rows(), run.count(RowStatus.CREATED), run.count(RowStatus.ALREADY_EXISTS),
                 run.count(RowStatus.FAILED), run.count(RowStatus.INVALID), summary.durationMillis());
@@ -212,8 +214,7 @@ public final class InvestorFileImport {
             summary = new ImportSummary(fileName, ImportSummary.STOPPED, 0, Map.of(), clock.instant().toString(),
                     clock.instant().toString(), 0, null, null, reason);
         }
-        String baseName = run != null ? run.baseName() : fileName;
-        return OutputFile.inMemory(baseName + ".summary.json", json(summary));
+        return OutputFile.inMemory(ImportRun.baseNameOf(fileName) + ".summary.json", json(summary));
     }
 
     private static ImportRun run(Exchange exchange) {
