@@ -63,13 +63,7 @@ class InvestorImportCrashTest {
             int callsBeforeCrash = SandboxZest.bulkCalls(SANDBOX).size();
             assertThat(callsBeforeCrash).isLessThan((int) (validRows / BATCH));
 
-            Process second = ForkedJvm.start(ImportProcess.class, "256m", temp.resolve("second.log"), arguments);
-            try {
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> Files.exists(inbox.resolve("done/crash.csv")) || !second.isAlive());
-            } finally {
-                second.destroyForcibly().waitFor();
-            }
+            importUntilDone(arguments, inbox.resolve("done/crash.csv"), "second.log");
             assertThat(inbox.resolve("done/crash.csv")).exists();
 
             List<CSVRecord> results = InvestorFiles.readResults(inbox.resolve("results/crash.results.csv"));
@@ -87,18 +81,22 @@ class InvestorImportCrashTest {
 
             // Zest holds exactly these persons: asking again creates none and answers the same ids
             Files.move(inbox.resolve("done/crash.csv"), inbox.resolve("crash-again.csv"));
-            Process third = ForkedJvm.start(ImportProcess.class, "256m", temp.resolve("third.log"), arguments);
-            try {
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> Files.exists(inbox.resolve("done/crash-again.csv")) || !third.isAlive());
-            } finally {
-                third.destroyForcibly().waitFor();
-            }
+            importUntilDone(arguments, inbox.resolve("done/crash-again.csv"), "third.log");
             List<CSVRecord> again = InvestorFiles.readResults(inbox.resolve("results/crash-again.results.csv"));
             assertThat(again).filteredOn(r -> !"invalid".equals(r.get("status")))
                     .extracting(r -> r.get("status")).containsOnly("already_exists");
             assertThat(again).filteredOn(r -> !"invalid".equals(r.get("status")))
                     .extracting(r -> r.get("zestPersonId")).containsExactlyElementsOf(persons);
+        }
+    }
+
+    private void importUntilDone(List<String> arguments, Path done, String log) throws Exception {
+        Process process = ForkedJvm.start(ImportProcess.class, "256m", temp.resolve(log), arguments);
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Files.exists(done) || !process.isAlive());
+        } finally {
+            process.destroyForcibly().waitFor();
         }
     }
 

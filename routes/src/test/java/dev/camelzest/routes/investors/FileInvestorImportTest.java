@@ -16,6 +16,7 @@ import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.FakeZest;
 import dev.camelzest.routes.testing.ImportCamel;
+import dev.camelzest.routes.testing.InvestorFiles;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.commons.csv.CSVRecord;
@@ -74,36 +75,11 @@ class FileInvestorImportTest {
 
     @Test
     void everyKindOfBadRowIsReportedWithItsRowNumberAndReason() {
-        drop(inbox, "bad.csv", HEADER + "\n"
-                + "inv-1,investor1@example.com,Ada,Lovelace,1980-01-01,GB\n"
-                + ",missing-id@example.com,A,B,1980-01-01,AE\n"
-                + "inv-3,,A,B,1980-01-01,AE\n"
-                + "inv-4,not-an-email,A,B,1980-01-01,AE\n"
-                + "inv-5,e5@example.com,A,B,1980-02-30,AE\n"
-                + "inv-6,e6@example.com,A,B,12/03/1980,AE\n"
-                + "inv-7,e7@example.com,A,B,1980-01-01,XX\n"
-                + "inv-1,dup@example.com,A,B,1980-01-01,AE\n"
-                + "inv-9,e9@example.com,A,B\n"
-                + "inv-10,investor1@example.com,A,B,1980-01-01,\n"
-                + "inv-11,e11@example.com,A,,1980-01-01,de\n"
-                + "inv-12,e12@example.com,A,B,1980-01-01,de\n");
+        drop(inbox, "bad.csv", InvestorFiles.BAD_ROWS);
 
         awaitDone("bad.csv");
         List<CSVRecord> results = readResults(inbox.resolve("results/bad.results.csv"));
-        assertThat(results).extracting(r -> r.get("rowNumber") + " " + r.get("status") + " " + r.get("errorCode")
-                + " " + r.get("errorField")).containsExactly(
-                        "1 created  ",
-                        "2 invalid required partnerInvestorId",
-                        "3 invalid required email",
-                        "4 invalid format email",
-                        "5 invalid format dateOfBirth",
-                        "6 invalid format dateOfBirth",
-                        "7 invalid format countryOfResidence",
-                        "8 invalid duplicate partnerInvestorId",
-                        "9 invalid format ",
-                        "10 failed conflict email",
-                        "11 invalid required lastName",
-                        "12 created  ");
+        assertThat(results).extracting(InvestorFiles::outcome).containsExactlyElementsOf(InvestorFiles.BAD_ROWS_RESULTS);
         assertThat(results.get(7).get("errorMessage")).contains("row 1");
         assertThat(results.get(8).get("errorMessage")).contains("4 columns");
         assertThat(results).allSatisfy(r -> assertThat(r.get("retryable")).isIn("", "false"));
