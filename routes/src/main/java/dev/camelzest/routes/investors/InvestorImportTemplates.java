@@ -137,14 +137,7 @@ public class InvestorImportTemplates extends RouteBuilder {
                 .process(OutputFile::toMessage)
                 .to(errorUri)
                 .end();
-        reportStopped(route.onException(Exception.class)
-                .onWhen(ImportFailures.TRANSIENT)
-                .maximumRedeliveries("{{maximumRedeliveries}}")
-                .redeliveryDelay("{{redeliveryDelay}}")
-                .useExponentialBackOff()
-                .backOffMultiplier(2)
-                .maximumRedeliveryDelay("{{maximumRedeliveryDelay}}")
-                .retryAttemptedLogLevel(LoggingLevel.WARN), resultsUri);
+        reportStopped(retried(route.onException(Exception.class).onWhen(ImportFailures.TRANSIENT)), resultsUri);
         reportStopped(route.onException(Exception.class), resultsUri);
         route.bean(IMPORT, "start")
                 .split(method(IMPORT, "batches")).streaming().stopOnException()
@@ -159,6 +152,20 @@ public class InvestorImportTemplates extends RouteBuilder {
                     .to(resultsUri)
                 .end()
                 .bean(IMPORT, "published");
+    }
+
+    /**
+     * Redelivers the failed step itself, so a retried call is the same exchange with the same Idempotency-Key;
+     * exponential backoff.
+     */
+    private static OnExceptionDefinition retried(OnExceptionDefinition onException) {
+        return onException
+                .maximumRedeliveries("{{maximumRedeliveries}}")
+                .redeliveryDelay("{{redeliveryDelay}}")
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .maximumRedeliveryDelay("{{maximumRedeliveryDelay}}")
+                .retryAttemptedLogLevel(LoggingLevel.WARN);
     }
 
     /** A stopped import is not handled: the file is rolled back, staying where it is, after its summary is out. */
