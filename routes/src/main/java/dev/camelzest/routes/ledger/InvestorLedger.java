@@ -1,0 +1,89 @@
+package dev.camelzest.routes.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+/** The {@code investors} table: which Zest person each partnerInvestorId became. */
+public final class InvestorLedger {
+
+    // standard MERGE runs on both H2 and PostgreSQL; the casts carry no length on purpose: a sized cast
+    // truncates silently, where the column's own size makes an over-long id fail loudly
+    private static final String UPSERT = """
+            MERGE INTO investors t
+            USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
+                           CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR)))
+                AS s (partner_investor_id, zest_person_id, email, first_name, last_name, source_file)
+            ON t.partner_investor_id = s.partner_investor_id
+            WHEN MATCHED THEN UPDATE SET zest_person_id = s.zest_person_id, email = s.email,
+                first_name = s.first_name, last_name = s.last_name, source_file = s.source_file,
+                updated_at = CURRENT_TIMESTAMP
+            WHEN NOT MATCHED THEN INSERT
+                (partner_investor_id, zest_person_id, email, first_name, last_name, source_file, created_at, updated_at)
+                VALUES (s.partner_investor_id, s.zest_person_id, s.email, s.first_name, s.last_name, s.source_file,
+                        CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+            """;
+
+    private final DataSource dataSource;
+
+    public InvestorLedger(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Records the mappings of one bulk call in one transaction. */
+    public void record(List<InvestorMapping> mappings, String sourceFile) {
+        if (mappings.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                for (InvestorMapping mapping : mappings) {
+                    upsert.setString(1, mapping.partnerInvestorId());
+                    upsert.setString(2, mapping.zestPersonId());
+                    upsert.setString(3, mapping.email());
+                    upsert.setString(4, mapping.firstName());
+                    upsert.setString(5, mapping.lastName());
+                    upsert.setString(6, sourceFile);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot record " + mappings.size() + " investors from " + sourceFile, e);
+        }
+    }
+
+    public Optional<String> zestPersonId(String partnerInvestorId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT zest_person_id FROM investors WHERE partner_investor_id = ?")) {
+            query.setString(1, partnerInvestorId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot look up investor " + partnerInvestorId, e);
+        }
+    }
+
+    public long count() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM investors");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot count investors", e);
+        }
+    }
+}

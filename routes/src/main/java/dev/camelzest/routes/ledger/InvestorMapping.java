@@ -1,0 +1,6 @@
+package dev.camelzest.routes.ledger;
+
+/** A partnerInvestorId and the Zest person it became, with the identity it was created from. */
+public record InvestorMapping(String partnerInvestorId, String zestPersonId, String email, String firstName,
+        String lastName) {
+}

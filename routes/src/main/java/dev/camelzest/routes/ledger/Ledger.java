@@ -1,0 +1,66 @@
+package dev.camelzest.routes.ledger;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The partner-side ledger database: a pooled JDBC connection, its schema brought up to date by Flyway
+ * ({@code classpath:db/ledger}, {@code V<n>__*.sql}) when opened. Its tables are reached through repositories such
+ * as {@link InvestorLedger}.
+ */
+public final class Ledger implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+
+    private final HikariDataSource dataSource;
+    private final InvestorLedger investors;
+
+    private Ledger(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.investors = new InvestorLedger(dataSource);
+    }
+
+    public static Ledger open(LedgerSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("zest-ledger");
+        config.setJdbcUrl(settings.effectiveJdbcUrl());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maximumPoolSize());
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            migrate(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        LOG.info("Ledger ready at {}", settings.effectiveJdbcUrl());
+        return new Ledger(dataSource);
+    }
+
+    static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/ledger")
+                .load()
+                .migrate();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public InvestorLedger investors() {
+        return investors;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,249 @@
+package dev.camelzest.routes.investors;
+
+import static dev.camelzest.routes.testing.InvestorFiles.HEADER;
+import static dev.camelzest.routes.testing.InvestorFiles.cleanCsv;
+import static dev.camelzest.routes.testing.InvestorFiles.drop;
+import static dev.camelzest.routes.testing.InvestorFiles.readResults;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.camelzest.routes.ledger.Ledger;
+import dev.camelzest.routes.ledger.LedgerSettings;
+import dev.camelzest.routes.testing.FakeZest;
+import dev.camelzest.routes.testing.ImportCamel;
+import dev.camelzest.routes.testing.InvestorFiles;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileInvestorImportTest {
+
+    @TempDir
+    Path temp;
+
+    private final FakeZest zest = new FakeZest();
+    private DefaultCamelContext camel;
+    private Ledger ledger;
+    private Path inbox;
+
+    @BeforeEach
+    void start() throws Exception {
+        inbox = temp.resolve("inbox");
+        ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
+        camel = ImportCamel.start(ledger, zest);
+        TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
+                .routeId("investor-import")
+                .parameter("directory", inbox.toString())
+                .parameter("dataDirectory", temp.resolve("data").toString())
+                .parameter("zestUri", "direct:zest")
+                .parameter("batchSize", "3")
+                .parameter("pollDelay", "100")
+                .parameter("readLockCheckInterval", "200")
+                .parameter("redeliveryDelay", "10")
+                .add();
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+        ledger.close();
+    }
+
+    @Test
+    void cleanFileIsOnboardedAndMovedToDone() {
+        drop(inbox, "clean.csv", cleanCsv(1, 7));
+
+        awaitDone("clean.csv");
+        List<CSVRecord> results = readResults(inbox.resolve("results/clean.results.csv"));
+        assertThat(results).hasSize(7);
+        assertThat(results).extracting(r -> r.get("status")).containsOnly("created");
+        assertThat(results).extracting(r -> r.get("rowNumber")).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(readResults(inbox.resolve("results/clean.errors.csv"))).isEmpty();
+        assertThat(zest.calls()).isEqualTo(3);
+        assertThat(ledger.investors().count()).isEqualTo(7);
+        assertThat(ledger.investors().zestPersonId("inv-1")).contains(results.get(0).get("zestPersonId"));
+    }
+
+    @Test
+    void everyKindOfBadRowIsReportedWithItsRowNumberAndReason() {
+        drop(inbox, "bad.csv", InvestorFiles.BAD_ROWS);
+
+        awaitDone("bad.csv");
+        List<CSVRecord> results = readResults(inbox.resolve("results/bad.results.csv"));
+        assertThat(results).extracting(InvestorFiles::outcome).containsExactlyElementsOf(InvestorFiles.BAD_ROWS_RESULTS);
+        assertThat(results.get(7).get("errorMessage")).contains("row 1");
+        assertThat(results.get(8).get("errorMessage")).contains("4 columns");
+        assertThat(results).allSatisfy(r -> assertThat(r.get("retryable")).isIn("", "false"));
+        List<CSVRecord> errors = readResults(inbox.resolve("results/bad.errors.csv"));
+        assertThat(errors).extracting(r -> r.get("rowNumber"))
+                .containsExactly("2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+        assertThat(zest.persons()).isEqualTo(2);
+    }
+
+    @Test
+    void unreadableFilesGoToErrorWithAReport() throws Exception {
+        Files.createDirectories(inbox);
+        Files.write(inbox.resolve("latin1.csv"), (HEADER + "\ninv-1,jos\u00e9@example.com,Jos\u00e9,B,1980-01-01,ES\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        drop(inbox, "columns.csv", "id,mail,name\n1,a@example.com,A\n");
+        drop(inbox, "quote.csv", HEADER + "\ninv-1,\"a@example.com,A,B,1980-01-01,AE\n");
+        drop(inbox, "prose.jsonl", "Dear Zest, here are our investors.\n");
+
+        for (String name : List.of("latin1.csv", "columns.csv", "quote.csv", "prose.jsonl")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("error").resolve(name)));
+        }
+        assertThat(Files.readString(inbox.resolve("error/latin1.csv.error.txt"))).contains("not UTF-8");
+        assertThat(Files.readString(inbox.resolve("error/columns.csv.error.txt")))
+                .contains("lacks the required column(s) [partnerInvestorId, email, firstName, lastName, dateOfBirth]");
+        assertThat(Files.readString(inbox.resolve("error/quote.csv.error.txt"))).contains("Reason: ");
+        assertThat(Files.readString(inbox.resolve("error/prose.jsonl.error.txt"))).contains("Not a JSON Lines file");
+        assertThat(zest.calls()).isZero();
+        assertThat(inbox.resolve("done")).doesNotExist();
+    }
+
+    @Test
+    void byteOrderMarkAndMappedColumnsAreRead() {
+        TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
+                .routeId("mapped-import")
+                .parameter("directory", temp.resolve("mapped").toString())
+                .parameter("dataDirectory", temp.resolve("data").toString())
+                .parameter("zestUri", "direct:zest")
+                .parameter("pollDelay", "100")
+                .parameter("csvDelimiter", ";")
+                .parameter("headerMapping", "partnerInvestorId=Client Ref, email=E-mail,dateOfBirth=Born")
+                .add();
+        drop(temp.resolve("mapped"), "kyc.csv", "\uFEFFClient Ref;E-MAIL;firstName;lastName;Born\n"
+                + "c-1;c1@example.com;Ann;Lee;1970-05-06\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(temp.resolve("mapped/done/kyc.csv")));
+        List<CSVRecord> results = readResults(temp.resolve("mapped/results/kyc.results.csv"));
+        assertThat(results).extracting(r -> r.get("partnerInvestorId") + " " + r.get("status"))
+                .containsExactly("c-1 created");
+    }
+
+    @Test
+    void jsonLinesFileGetsJsonLinesResults() throws Exception {
+        drop(inbox, "batch.jsonl", """
+                {"partnerInvestorId":"j-1","email":"j1@example.com","firstName":"J","lastName":"One","dateOfBirth":"1990-01-31"}
+
+                {"partnerInvestorId":"j-2","email":"j2@example.com","firstName":"J","lastName":"Two","dateOfBirth":"1990-02-31"}
+                {"partnerInvestorId":"j-3", "email":
+                {"partnerInvestorId":"j-4","email":"j4@example.com","firstName":"J","lastName":"Four","dateOfBirth":"1990-04-01","countryOfResidence":"FR"}
+                """);
+
+        awaitDone("batch.jsonl");
+        List<String> lines = Files.readAllLines(inbox.resolve("results/batch.results.jsonl"));
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).contains("\"rowNumber\":1", "\"status\":\"created\"", "\"zestPersonId\":\"psn_");
+        assertThat(lines.get(1)).contains("\"rowNumber\":2", "\"status\":\"invalid\"", "\"errorField\":\"dateOfBirth\"");
+        assertThat(lines.get(2)).contains("\"rowNumber\":3", "\"status\":\"invalid\"", "not valid JSON");
+        assertThat(lines.get(3)).contains("\"rowNumber\":4", "\"status\":\"created\"");
+        assertThat(Files.readString(inbox.resolve("results/batch.summary.json")))
+                .contains("\"outcome\" : \"completed\"", "\"created\" : 2", "\"invalid\" : 2");
+    }
+
+    @Test
+    void aRepeatedDropComesBackAlreadyExistsWithTheSamePersons() {
+        drop(inbox, "monday.csv", cleanCsv(1, 5));
+        awaitDone("monday.csv");
+        drop(inbox, "tuesday.csv", cleanCsv(1, 5));
+        awaitDone("tuesday.csv");
+
+        List<CSVRecord> first = readResults(inbox.resolve("results/monday.results.csv"));
+        List<CSVRecord> second = readResults(inbox.resolve("results/tuesday.results.csv"));
+        assertThat(second).extracting(r -> r.get("status")).containsOnly("already_exists");
+        assertThat(second).extracting(r -> r.get("zestPersonId"))
+                .containsExactlyElementsOf(first.stream().map(r -> r.get("zestPersonId")).toList());
+        assertThat(zest.persons()).isEqualTo(5);
+    }
+
+    @Test
+    void theSameFileNameDroppedAgainIsImportedAgain() {
+        drop(inbox, "daily.csv", cleanCsv(1, 2));
+        awaitDone("daily.csv");
+        drop(inbox, "daily.csv", cleanCsv(1, 3));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> zest.persons() == 3 && !Files.exists(inbox.resolve("daily.csv")));
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> readResults(inbox.resolve("results/daily.results.csv")).size() == 3);
+        assertThat(readResults(inbox.resolve("results/daily.results.csv"))).extracting(r -> r.get("status"))
+                .containsExactly("already_exists", "already_exists", "created");
+        assertThat(inbox.resolve("done/daily.csv")).content().hasLineCount(4);
+    }
+
+    @Test
+    void transientFailuresAreRetriedAndTheFileCompletes() {
+        zest.failNextCalls(2, true);
+        drop(inbox, "flaky.csv", cleanCsv(1, 7));
+
+        awaitDone("flaky.csv");
+        List<CSVRecord> results = readResults(inbox.resolve("results/flaky.results.csv"));
+        assertThat(results).hasSize(7);
+        assertThat(results).extracting(r -> r.get("status")).containsOnly("created", "already_exists");
+        assertThat(zest.persons()).isEqualTo(7);
+        assertThat(zest.calls()).isEqualTo(5);
+    }
+
+    @Test
+    void aRefusedImportLeavesTheFileInPlaceWithTheReason() throws Exception {
+        zest.refuseWith(new IllegalStateException("HTTP 401 invalid_token: the assertion was rejected"));
+        drop(inbox, "refused.csv", cleanCsv(1, 4));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Files.exists(inbox.resolve("results/refused.summary.json")));
+        String summary = Files.readString(inbox.resolve("results/refused.summary.json"));
+        assertThat(summary).contains("\"outcome\" : \"stopped\"", "invalid_token");
+        // held back: no more calls while the hold lasts, and the file stays where it was
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> zest.calls() == 1);
+        assertThat(inbox.resolve("refused.csv")).exists();
+        assertThat(inbox.resolve("done")).doesNotExist();
+        assertThat(inbox.resolve("results/refused.results.csv")).doesNotExist();
+    }
+
+    @Test
+    void aFileStillBeingWrittenIsNotPickedUp() throws Exception {
+        Files.createDirectories(inbox);
+        Path growing = inbox.resolve("growing.csv");
+        try (var out = Files.newBufferedWriter(growing)) {
+            out.write(HEADER + "\n");
+            for (int n = 1; n <= 10; n++) {
+                out.write(dev.camelzest.routes.testing.InvestorFiles.row(n) + "\n");
+                out.flush();
+                Thread.sleep(150); // the writer is slow on purpose: the read lock must wait for it
+            }
+        }
+        awaitDone("growing.csv");
+        assertThat(readResults(inbox.resolve("results/growing.results.csv"))).hasSize(10);
+    }
+
+    @Test
+    void progressIsCountedInMicrometer() {
+        drop(inbox, "metered.csv", HEADER + "\n" + dev.camelzest.routes.testing.InvestorFiles.row(1)
+                + "\ninv-2,bad,A,B,1980-01-01,AE\n");
+        awaitDone("metered.csv");
+
+        var registry = ImportMetrics.registry(camel);
+        assertThat(registry.get(ImportMetrics.ROWS).tags("route", "investor-import", "status", "read").counter()
+                .count()).isEqualTo(2.0);
+        assertThat(registry.get(ImportMetrics.ROWS).tags("route", "investor-import", "status", "created").counter()
+                .count()).isEqualTo(1.0);
+        assertThat(registry.get(ImportMetrics.ROWS).tags("route", "investor-import", "status", "invalid").counter()
+                .count()).isEqualTo(1.0);
+        assertThat(registry.get(ImportMetrics.FILES).tags("route", "investor-import", "outcome", "completed")
+                .counter().count()).isEqualTo(1.0);
+    }
+
+    private void awaitDone(String name) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done").resolve(name)));
+        assertThat(inbox.resolve(name)).doesNotExist();
+    }
+}

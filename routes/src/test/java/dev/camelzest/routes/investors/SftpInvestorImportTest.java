@@ -1,0 +1,122 @@
+package dev.camelzest.routes.investors;
+
+import static dev.camelzest.routes.testing.InvestorFiles.cleanCsv;
+import static dev.camelzest.routes.testing.InvestorFiles.drop;
+import static dev.camelzest.routes.testing.InvestorFiles.readResults;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+
+import dev.camelzest.routes.ledger.Ledger;
+import dev.camelzest.routes.ledger.LedgerSettings;
+import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.routes.testing.FakeZest;
+import dev.camelzest.routes.testing.ImportCamel;
+import dev.camelzest.routes.testing.SftpKeys;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SFTP source against a real SFTP server on loopback, host-key checking on. */
+class SftpInvestorImportTest {
+
+    @TempDir
+    Path temp;
+
+    private final FakeZest zest = new FakeZest();
+    private final KeyPair clientKey = SftpKeys.generate();
+    private EmbeddedSftpServer sftp;
+    private DefaultCamelContext camel;
+    private Ledger ledger;
+
+    @BeforeEach
+    void start() throws Exception {
+        sftp = EmbeddedSftpServer.builder()
+                .rootDirectory(temp.resolve("sftp-root"))
+                .hostKeyFile(temp.resolve("sftp/host-key.pem"))
+                .passwordUser("acme", "s3cret&+=")
+                .publicKeyUser("acme-bot", clientKey.getPublic())
+                .build()
+                .start();
+        ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
+        camel = ImportCamel.start(ledger, zest);
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+        ledger.close();
+        sftp.close();
+    }
+
+    private TemplatedRouteBuilder route(String routeId, String directory) {
+        return TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.SFTP)
+                .routeId(routeId)
+                .parameter("host", sftp.host())
+                .parameter("port", String.valueOf(sftp.port()))
+                .parameter("directory", directory)
+                .parameter("knownHostsFile", sftp.knownHostsFile().toString())
+                .parameter("useUserKnownHostsFile", "false")
+                .parameter("dataDirectory", temp.resolve("data").toString())
+                .parameter("zestUri", "direct:zest")
+                .parameter("batchSize", "4")
+                .parameter("pollDelay", "200")
+                .parameter("readLockCheckInterval", "300");
+    }
+
+    @Test
+    void passwordLoginImportsAndWritesResultsBackOnTheServer() {
+        route("sftp-password", "inbox").parameter("username", "acme").parameter("password", "s3cret&+=").add();
+        Path inbox = sftp.rootDirectory().resolve("inbox");
+        drop(inbox, "daily.csv", cleanCsv(1, 9));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(inbox.resolve("done/daily.csv")));
+        assertThat(inbox.resolve("daily.csv")).doesNotExist();
+        assertThat(readResults(inbox.resolve("results/daily.results.csv")))
+                .extracting(r -> r.get("status")).hasSize(9).containsOnly("created");
+        assertThat(inbox.resolve("results/daily.summary.json")).exists();
+        assertThat(ledger.investors().count()).isEqualTo(9);
+    }
+
+    @Test
+    void privateKeyLoginImports() {
+        Path key = SftpKeys.writePrivateKey(clientKey, temp.resolve("keys/acme-bot.pem"));
+        route("sftp-key", "keyed").parameter("username", "acme-bot").parameter("privateKeyFile", key.toString())
+                .add();
+        Path inbox = sftp.rootDirectory().resolve("keyed");
+        drop(inbox, "keyed.csv", cleanCsv(100, 3));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(inbox.resolve("done/keyed.csv")));
+        assertThat(readResults(inbox.resolve("results/keyed.results.csv"))).hasSize(3);
+    }
+
+    @Test
+    void anUnknownHostKeyIsRefused() throws Exception {
+        Path otherHosts = temp.resolve("other_known_hosts");
+        EmbeddedSftpServer impostor = EmbeddedSftpServer.builder()
+                .rootDirectory(temp.resolve("impostor-root"))
+                .hostKeyFile(temp.resolve("impostor/host-key.pem"))
+                .knownHostsFile(otherHosts)
+                .build()
+                .start();
+        impostor.close();
+        // the right host and port, but a known_hosts line with another key
+        Files.writeString(otherHosts, Files.readString(sftp.knownHostsFile()).replaceFirst(" .*",
+                " " + org.apache.sshd.common.config.keys.PublicKeyEntry.toString(impostor.hostKey())));
+        route("sftp-impostor", "guarded").parameter("username", "acme").parameter("password", "s3cret&+=")
+                .parameter("knownHostsFile", otherHosts.toString()).add();
+        Path inbox = sftp.rootDirectory().resolve("guarded");
+        drop(inbox, "guarded.csv", cleanCsv(1, 2));
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> Files.exists(inbox.resolve("guarded.csv")) && zest.calls() == 0);
+        assertThat(inbox.resolve("results")).doesNotExist();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.camelzest.routes.testing;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import dev.camelzest.routes.investors.InvestorImportTemplates;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * The investor import alone in its own JVM, as an application runs it: for the tests that limit its memory or kill
+ * it part-way. Arguments are {@code key=value} template parameters of the SFTP template; {@code zest=fake} answers
+ * bulk calls in-process (every row created), anything else is used as the zest endpoint URI.
+ */
+public final class ImportProcess {
+
+    private ImportProcess() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            parameters.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        String zest = parameters.remove("zest");
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new InvestorImportTemplates());
+            if ("fake".equals(zest)) {
+                camel.addRoutes(ImportCamel.zestRoute(new CreatingZest()));
+                parameters.put("zestUri", "direct:zest");
+            } else {
+                parameters.put("zestUri", zest);
+            }
+            camel.start();
+            TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.SFTP)
+                    .routeId("forked-import");
+            parameters.forEach(route::parameter);
+            route.add();
+            System.out.println("IMPORT PROCESS READY data=" + Path.of(parameters.get("dataDirectory")));
+            new CountDownLatch(1).await();
+        }
+    }
+}
