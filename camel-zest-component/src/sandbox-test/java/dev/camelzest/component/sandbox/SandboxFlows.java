@@ -10,7 +10,7 @@ import dev.camelzest.component.model.Money;
 import dev.camelzest.component.model.SpvRequestResponse;
 import dev.camelzest.component.model.SubscriptionBulkResponse;
 import dev.camelzest.component.model.SubscriptionCreateRow;
-import dev.camelzest.sandbox.SandboxAdminClient;
+import dev.camelzest.sandbox.junit.SandboxAdminClient;
 import org.apache.camel.ProducerTemplate;
 
 /** The steps that lead to a state worth testing: an approved SPV, an onboarded investor, a subscription. */

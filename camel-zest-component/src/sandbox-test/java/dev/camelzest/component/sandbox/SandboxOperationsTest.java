@@ -99,9 +99,11 @@ class SandboxOperationsTest extends SandboxTestSupport {
         assertRecorded("GET", "/v1/contracts/samples/1.0.0", 200);
     }
 
-    /** The first name in a registry listing: a list of names, of objects with a name, or an object keyed by name. */
+    /** The first name in a registry listing: the list in its body, of names or of objects with a name; or an object keyed by name. */
     private static String firstName(Object listed) {
-        Object items = listed instanceof Map<?, ?> map && map.size() == 1 ? map.values().iterator().next() : listed;
+        Object items = listed instanceof Map<?, ?> map
+                ? map.values().stream().filter(List.class::isInstance).findFirst().orElse(listed)
+                : listed;
         if (items instanceof List<?> list && !list.isEmpty()) {
             Object item = list.get(0);
             if (item instanceof Map<?, ?> object) {

@@ -10,7 +10,7 @@ import dev.camelzest.component.ZestComponent;
 import dev.camelzest.component.ZestConfiguration;
 import dev.camelzest.component.ZestEndpoint;
 import dev.camelzest.sandbox.PartnerCredentials;
-import dev.camelzest.sandbox.SandboxAdminClient;
+import dev.camelzest.sandbox.junit.SandboxAdminClient;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.spi.Registry;
