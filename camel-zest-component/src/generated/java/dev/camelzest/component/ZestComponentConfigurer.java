@@ -37,15 +37,21 @@ public class ZestComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.camelzest.component.ZestConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "eventtypes":
+        case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "issuer": getOrCreateConfiguration(target).setIssuer(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -73,6 +79,8 @@ public class ZestComponentConfigurer extends PropertyConfigurerSupport implement
         case "rawJson": getOrCreateConfiguration(target).setRawJson(property(camelContext, boolean.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "signaturetolerance":
+        case "signatureTolerance": getOrCreateConfiguration(target).setSignatureTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "slug": getOrCreateConfiguration(target).setSlug(property(camelContext, java.lang.String.class, value)); return true;
         case "spvslug":
         case "spvSlug": getOrCreateConfiguration(target).setSpvSlug(property(camelContext, java.lang.String.class, value)); return true;
@@ -82,8 +90,19 @@ public class ZestComponentConfigurer extends PropertyConfigurerSupport implement
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "version": getOrCreateConfiguration(target).setVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookdatadirectory":
+        case "webhookDataDirectory": getOrCreateConfiguration(target).setWebhookDataDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": getOrCreateConfiguration(target).setWebhookMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"idempotentRepository"};
     }
 
     @Override
@@ -96,15 +115,21 @@ public class ZestComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "configuration": return dev.camelzest.component.ZestConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "issuer": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -132,6 +157,8 @@ public class ZestComponentConfigurer extends PropertyConfigurerSupport implement
         case "rawJson": return boolean.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "signaturetolerance":
+        case "signatureTolerance": return long.class;
         case "slug": return java.lang.String.class;
         case "spvslug":
         case "spvSlug": return java.lang.String.class;
@@ -141,6 +168,12 @@ public class ZestComponentConfigurer extends PropertyConfigurerSupport implement
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "version": return java.lang.String.class;
+        case "webhookdatadirectory":
+        case "webhookDataDirectory": return java.lang.String.class;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return long.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -156,15 +189,21 @@ public class ZestComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "eventtypes":
+        case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "issuer": return getOrCreateConfiguration(target).getIssuer();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
@@ -192,6 +231,8 @@ public class ZestComponentConfigurer extends PropertyConfigurerSupport implement
         case "rawJson": return getOrCreateConfiguration(target).isRawJson();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "signaturetolerance":
+        case "signatureTolerance": return getOrCreateConfiguration(target).getSignatureTolerance();
         case "slug": return getOrCreateConfiguration(target).getSlug();
         case "spvslug":
         case "spvSlug": return getOrCreateConfiguration(target).getSpvSlug();
@@ -201,6 +242,12 @@ public class ZestComponentConfigurer extends PropertyConfigurerSupport implement
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "version": return getOrCreateConfiguration(target).getVersion();
+        case "webhookdatadirectory":
+        case "webhookDataDirectory": return getOrCreateConfiguration(target).getWebhookDataDirectory();
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return getOrCreateConfiguration(target).getWebhookMaxBodySize();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         default: return null;
         }
     }

@@ -28,10 +28,20 @@ public class ZestEndpointConfigurer extends PropertyConfigurerSupport implements
         case "audience": target.getConfiguration().setAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "eventtypes":
+        case "eventTypes": target.getConfiguration().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "issuer": target.getConfiguration().setIssuer(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -59,6 +69,8 @@ public class ZestEndpointConfigurer extends PropertyConfigurerSupport implements
         case "rawJson": target.getConfiguration().setRawJson(property(camelContext, boolean.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "signaturetolerance":
+        case "signatureTolerance": target.getConfiguration().setSignatureTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "slug": target.getConfiguration().setSlug(property(camelContext, java.lang.String.class, value)); return true;
         case "spvslug":
         case "spvSlug": target.getConfiguration().setSpvSlug(property(camelContext, java.lang.String.class, value)); return true;
@@ -66,8 +78,19 @@ public class ZestEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "version": target.getConfiguration().setVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookdatadirectory":
+        case "webhookDataDirectory": target.getConfiguration().setWebhookDataDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": target.getConfiguration().setWebhookMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"idempotentRepository"};
     }
 
     @Override
@@ -78,10 +101,20 @@ public class ZestEndpointConfigurer extends PropertyConfigurerSupport implements
         case "audience": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "issuer": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -109,6 +142,8 @@ public class ZestEndpointConfigurer extends PropertyConfigurerSupport implements
         case "rawJson": return boolean.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "signaturetolerance":
+        case "signatureTolerance": return long.class;
         case "slug": return java.lang.String.class;
         case "spvslug":
         case "spvSlug": return java.lang.String.class;
@@ -116,6 +151,12 @@ public class ZestEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "status": return java.lang.String.class;
         case "version": return java.lang.String.class;
+        case "webhookdatadirectory":
+        case "webhookDataDirectory": return java.lang.String.class;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return long.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -129,10 +170,20 @@ public class ZestEndpointConfigurer extends PropertyConfigurerSupport implements
         case "audience": return target.getConfiguration().getAudience();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "eventtypes":
+        case "eventTypes": return target.getConfiguration().getEventTypes();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "issuer": return target.getConfiguration().getIssuer();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
@@ -160,6 +211,8 @@ public class ZestEndpointConfigurer extends PropertyConfigurerSupport implements
         case "rawJson": return target.getConfiguration().isRawJson();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "signaturetolerance":
+        case "signatureTolerance": return target.getConfiguration().getSignatureTolerance();
         case "slug": return target.getConfiguration().getSlug();
         case "spvslug":
         case "spvSlug": return target.getConfiguration().getSpvSlug();
@@ -167,6 +220,12 @@ public class ZestEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "status": return target.getConfiguration().getStatus();
         case "version": return target.getConfiguration().getVersion();
+        case "webhookdatadirectory":
+        case "webhookDataDirectory": return target.getConfiguration().getWebhookDataDirectory();
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return target.getConfiguration().getWebhookMaxBodySize();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         default: return null;
         }
     }

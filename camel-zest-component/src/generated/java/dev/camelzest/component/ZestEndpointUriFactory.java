@@ -23,12 +23,17 @@ public class ZestEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(26);
+        Set<String> props = new HashSet<>(35);
         props.add("allPages");
         props.add("audience");
         props.add("baseUrl");
+        props.add("bridgeErrorHandler");
         props.add("clientId");
         props.add("connectTimeout");
+        props.add("eventTypes");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
+        props.add("idempotentRepository");
         props.add("issuer");
         props.add("lazyStartProducer");
         props.add("maxBatchSize");
@@ -45,16 +50,21 @@ public class ZestEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("proxyUsername");
         props.add("rawJson");
         props.add("readTimeout");
+        props.add("signatureTolerance");
         props.add("slug");
         props.add("spvSlug");
         props.add("sslContextParameters");
         props.add("status");
         props.add("version");
+        props.add("webhookDataDirectory");
+        props.add("webhookMaxBodySize");
+        props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("privateKey");
         secretProps.add("proxyPassword");
         secretProps.add("proxyUsername");
+        secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

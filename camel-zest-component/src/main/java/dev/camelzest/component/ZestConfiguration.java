@@ -1,6 +1,13 @@
 package dev.camelzest.component;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -14,6 +21,10 @@ public class ZestConfiguration implements Cloneable {
     public static final String DEFAULT_BASE_URL = "https://api.zestequity.com";
     /** Zest accepts uploads of at most 10 MB. */
     public static final long DEFAULT_MAX_UPLOAD_SIZE = 10L * 1024 * 1024;
+    /** Zest's events are small JSON documents; 1 MB leaves ample room for large attribute maps. */
+    public static final long DEFAULT_WEBHOOK_MAX_BODY_SIZE = 1024L * 1024;
+    public static final long DEFAULT_SIGNATURE_TOLERANCE = 300_000;
+    public static final String DEFAULT_WEBHOOK_DATA_DIRECTORY = "data/zest-webhooks";
 
     @UriPath(description = "The Zest operation to call.")
     @Metadata(required = true)
@@ -86,6 +97,32 @@ public class ZestConfiguration implements Cloneable {
     private String proxyUsername;
     @UriParam(label = "proxy,security", secret = true, description = "The password for the HTTP proxy.")
     private String proxyPassword;
+
+    @UriParam(label = "consumer,security", secret = true,
+              description = "The webhook signing secret Zest issued (whsec_...). Several, comma-separated, are all"
+                            + " accepted: configure the new one beside the old while Zest rotates it.")
+    private String webhookSecret;
+    @UriParam(label = "consumer,security", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "How far the signature's timestamp may be from now, in the past or the future, before a"
+                            + " delivery is refused as a replay.")
+    private long signatureTolerance = DEFAULT_SIGNATURE_TOLERANCE;
+    @UriParam(label = "consumer", defaultValue = "1048576",
+              description = "The largest webhook body in bytes; larger requests are answered 413.")
+    private long webhookMaxBodySize = DEFAULT_WEBHOOK_MAX_BODY_SIZE;
+    @UriParam(label = "consumer",
+              description = "Only route these event types (comma-separated, e.g. spv_request.completed,"
+                            + "subscription.completed); others are acknowledged and dropped. Default: all.")
+    private String eventTypes;
+    @UriParam(label = "consumer",
+              description = "Where the eventIds of routed events are kept to drop Zest's repeated deliveries. Default:"
+                            + " a file in webhookDataDirectory keeping the latest 250 000 ids (well over 24 h), which"
+                            + " survives restarts. Use a shared one (e.g. camel-sql's JdbcMessageIdRepository) when"
+                            + " several instances receive the webhooks.")
+    @Metadata(autowired = true)
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", defaultValue = DEFAULT_WEBHOOK_DATA_DIRECTORY,
+              description = "The directory of the default file-backed eventId store.")
+    private String webhookDataDirectory = DEFAULT_WEBHOOK_DATA_DIRECTORY;
 
     @UriParam(label = "security", description = "TLS settings (trust store, key store, protocols) for the connection to Zest.")
     private SSLContextParameters sslContextParameters;
@@ -303,6 +340,64 @@ public class ZestConfiguration implements Cloneable {
         this.sslContextParameters = sslContextParameters;
     }
 
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    /** The configured webhook secrets, in order. */
+    public List<String> webhookSecrets() {
+        return splitList(webhookSecret).toList();
+    }
+
+    public long getSignatureTolerance() {
+        return signatureTolerance;
+    }
+
+    public void setSignatureTolerance(long signatureTolerance) {
+        this.signatureTolerance = signatureTolerance;
+    }
+
+    public long getWebhookMaxBodySize() {
+        return webhookMaxBodySize;
+    }
+
+    public void setWebhookMaxBodySize(long webhookMaxBodySize) {
+        this.webhookMaxBodySize = webhookMaxBodySize;
+    }
+
+    public String getEventTypes() {
+        return eventTypes;
+    }
+
+    public void setEventTypes(String eventTypes) {
+        this.eventTypes = eventTypes;
+    }
+
+    /** The event types to route; empty means all. */
+    public Set<String> eventTypeFilter() {
+        return splitList(eventTypes).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public String getWebhookDataDirectory() {
+        return webhookDataDirectory;
+    }
+
+    public void setWebhookDataDirectory(String webhookDataDirectory) {
+        this.webhookDataDirectory = webhookDataDirectory;
+    }
+
     /** Fails on settings that cannot work, before any route starts. */
     public void validate() {
         if (!isSet(baseUrl) || !(baseUrl.startsWith("https://") || baseUrl.startsWith("http://"))) {
@@ -321,10 +416,28 @@ public class ZestConfiguration implements Cloneable {
         if (page != null && page < 1) {
             throw new IllegalArgumentException("page must be at least 1, was: " + page);
         }
+        if (operation == ZestOperation.events) {
+            validateWebhook();
+        }
         boolean anyCredential = isSet(clientId) || isSet(issuer) || isSet(privateKey);
         if (anyCredential && !hasCredentials()) {
             throw new IllegalArgumentException(
                     "clientId, issuer and privateKey must be configured together (some are missing)");
+        }
+    }
+
+    private void validateWebhook() {
+        if (webhookSecrets().isEmpty()) {
+            throw new IllegalArgumentException("webhookSecret is required to receive Zest's webhooks");
+        }
+        if (signatureTolerance < 0) {
+            throw new IllegalArgumentException("signatureTolerance cannot be negative");
+        }
+        if (webhookMaxBodySize < 1) {
+            throw new IllegalArgumentException("webhookMaxBodySize must be at least 1, was: " + webhookMaxBodySize);
+        }
+        if (idempotentRepository == null && !isSet(webhookDataDirectory)) {
+            throw new IllegalArgumentException("webhookDataDirectory or idempotentRepository is required");
         }
     }
 
@@ -334,6 +447,23 @@ public class ZestConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
+    }
+
+    private static Stream<String> splitList(String value) {
+        return value == null ? Stream.empty()
+                : Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty());
+    }
+
+    /** Never shows a secret: keys, passwords and webhook secrets are masked. */
+    @Override
+    public String toString() {
+        return "ZestConfiguration[operation=" + operation + ", baseUrl=" + baseUrl + ", clientId=" + clientId
+               + ", privateKey=" + mask(privateKey) + ", proxyHost=" + proxyHost + ", proxyUsername=" + mask(proxyUsername)
+               + ", proxyPassword=" + mask(proxyPassword) + ", webhookSecret=" + mask(webhookSecret) + "]";
+    }
+
+    private static String mask(String secret) {
+        return isSet(secret) ? "xxxxxx" : null;
     }
 
     private static boolean isSet(String value) {

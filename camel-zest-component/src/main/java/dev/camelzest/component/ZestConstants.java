@@ -57,6 +57,16 @@ public final class ZestConstants {
     @Metadata(label = "producer", description = "Zest's error code of a failed call, e.g. conflict.", javaType = "String")
     public static final String ERROR_CODE = "CamelZestErrorCode";
 
+    @Metadata(label = "consumer", description = "The eventId of a received Zest webhook event (wde_...), its"
+                                                + " de-duplication key.", javaType = "String")
+    public static final String EVENT_ID = "CamelZestEventId";
+    @Metadata(label = "consumer", description = "The eventType of a received Zest webhook event, e.g."
+                                                + " spv_request.created.", javaType = "String")
+    public static final String EVENT_TYPE = "CamelZestEventType";
+    @Metadata(label = "consumer", description = "When the received Zest webhook event occurred; the only ordering Zest"
+                                                + " gives.", javaType = "java.time.Instant")
+    public static final String OCCURRED_AT = "CamelZestOccurredAt";
+
     /**
      * Exchange property holding the Idempotency-Keys generated for this exchange, one per producer, so that a
      * redelivery of the exchange reuses them.

@@ -29,5 +29,8 @@ public enum ZestOperation {
     root,
     healthCheck,
     openApiSpec,
-    apiDocs
+    apiDocs,
+    // webhooks
+    /** Not callable: the path of the webhook consumer, {@code from("webhook:zest:events?webhookSecret=...")}. */
+    events
 }

@@ -48,7 +48,12 @@ public final class ZestOperationHandlers {
     }
 
     public ZestOperationHandler forOperation(ZestOperation operation) {
-        return handlers.get(operation);
+        ZestOperationHandler handler = handlers.get(operation);
+        if (handler == null) {
+            throw new IllegalArgumentException("zest:" + operation + " cannot be called; it receives Zest's webhooks"
+                                               + " as from(\"webhook:zest:events?...\")");
+        }
+        return handler;
     }
 
     private static ZestOperationHandler contracts(String path) {

@@ -1,0 +1,145 @@
+package dev.camelzest.component.webhook;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelzest.component.ZestConfiguration;
+
+import dev.camelzest.component.ZestConstants;
+import dev.camelzest.component.model.event.ZestEvent;
+import dev.camelzest.component.model.event.ZestEventReader;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one webhook request: verifies it on the raw bytes, reads the typed event, drops filtered-out types and
+ * duplicates, routes the rest and acknowledges with 2xx only once the route succeeded. Refused requests get a 4xx
+ * with a short reason and never reach the route:
+ * <ul>
+ * <li>413 body over the size limit, 415 Content-Type not JSON;</li>
+ * <li>400 a malformed Zest-Signature header, or a body that is not a Zest event (checked after the signature);</li>
+ * <li>401 a missing, stale (or future), forged or otherwise non-matching signature: the request is not proven to
+ *     come from Zest. 401 rather than 403 because what fails is the proof of origin, not a permission.</li>
+ * </ul>
+ * A route failure is answered 500 so that Zest retries; a copy of an event still in the route is answered 409.
+ */
+public final class ZestWebhookHandler implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZestWebhookHandler.class);
+
+    private final ZestWebhookSignature signature;
+    private final WebhookBodyReader bodyReader;
+    private final ZestEventReader eventReader;
+    private final Set<String> eventTypes;
+    private final EventDeduplicator deduplicator;
+    private final Processor route;
+
+    ZestWebhookHandler(ZestWebhookSignature signature, WebhookBodyReader bodyReader, ZestEventReader eventReader,
+                       Set<String> eventTypes, EventDeduplicator deduplicator, Processor route) {
+        this.signature = signature;
+        this.bodyReader = bodyReader;
+        this.eventReader = eventReader;
+        this.eventTypes = eventTypes;
+        this.deduplicator = deduplicator;
+        this.route = route;
+    }
+
+    /** The handler of an endpoint's configuration, routing to {@code route}. */
+    public static ZestWebhookHandler create(ZestConfiguration configuration, IdempotentRepository repository,
+                                            ObjectMapper mapper, Processor route) {
+        ZestWebhookSignature signature = ZestWebhookSignature.of(configuration.webhookSecrets())
+                .withTolerance(Duration.ofMillis(configuration.getSignatureTolerance()));
+        return new ZestWebhookHandler(signature, new WebhookBodyReader(configuration.getWebhookMaxBodySize()),
+                new ZestEventReader(mapper), configuration.eventTypeFilter(), new EventDeduplicator(repository), route);
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        ZestEvent event;
+        try {
+            byte[] body = bodyReader.read(message);
+            verify(message.getHeader(ZestWebhookSignature.HEADER, String.class), body);
+            event = read(body);
+        } catch (WebhookRejectedException e) {
+            LOG.warn("Refused a webhook request with {}: {}", e.status(), e.getMessage());
+            reply(message, e.status(), e.getMessage());
+            return;
+        }
+        LOG.debug("Zest event {} {} occurred at {}", event.eventId(), event.eventType(), event.occurredAt());
+        if (!eventTypes.isEmpty() && !eventTypes.contains(event.eventType())) {
+            reply(message, 200, "ignored");
+            return;
+        }
+        switch (deduplicator.claim(event.eventId())) {
+            case DUPLICATE -> reply(message, 200, "duplicate");
+            case IN_FLIGHT -> reply(message, 409, "event being processed; retry later");
+            case FIRST -> route(exchange, event);
+        }
+    }
+
+    private void route(Exchange exchange, ZestEvent event) {
+        Message message = exchange.getMessage();
+        message.setBody(event);
+        message.setHeader(ZestConstants.EVENT_ID, event.eventId());
+        message.setHeader(ZestConstants.EVENT_TYPE, event.eventType());
+        message.setHeader(ZestConstants.OCCURRED_AT, event.occurredAt());
+        try {
+            route.process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (exchange.isFailed()) {
+            deduplicator.released(event.eventId());
+            LOG.warn("Zest event {} failed in the route; answered 500 so that Zest delivers it again", event.eventId(),
+                    exchange.getException());
+            exchange.setException(null);
+            exchange.setRollbackOnly(false);
+            reply(exchange.getMessage(), 500, "not processed; retry later");
+            return;
+        }
+        deduplicator.accepted(event.eventId());
+        reply(exchange.getMessage(), 200, "accepted");
+    }
+
+    private void verify(String header, byte[] body) throws WebhookRejectedException {
+        try {
+            signature.verify(header, body);
+        } catch (ZestWebhookSignatureException e) {
+            int status = e.getReason() == ZestWebhookSignatureException.Reason.MALFORMED_HEADER ? 400 : 401;
+            throw new WebhookRejectedException(status, e.getMessage());
+        }
+    }
+
+    private ZestEvent read(byte[] body) throws WebhookRejectedException {
+        ZestEvent event;
+        try {
+            event = eventReader.read(body);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new WebhookRejectedException(400, "body is not a Zest event");
+        }
+        if (isBlank(event.eventId()) || isBlank(event.eventType())) {
+            throw new WebhookRejectedException(400, "event without eventId or eventType");
+        }
+        return event;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** The whole reply: no request header (Zest-Signature among them) is echoed back. */
+    private static void reply(Message message, int status, String reason) {
+        message.getHeaders().clear();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+        message.setBody(reason.getBytes(StandardCharsets.UTF_8));
+    }
+}
