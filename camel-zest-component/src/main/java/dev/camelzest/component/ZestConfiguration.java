@@ -26,7 +26,8 @@ public class ZestConfiguration implements Cloneable {
     public static final long DEFAULT_SIGNATURE_TOLERANCE = 300_000;
     public static final String DEFAULT_WEBHOOK_DATA_DIRECTORY = "data/zest-webhooks";
 
-    @UriPath(description = "The Zest operation to call.")
+    @UriPath(description = "The Zest operation to call; events is the webhook consumer (from(\"webhook:zest:events?...\")),"
+                            + " not an operation.")
     @Metadata(required = true)
     private ZestOperation operation;
 

@@ -86,7 +86,9 @@ public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         }
         IdempotentRepository repository = configuration.getIdempotentRepository();
         if (repository == null) {
-            ownedRepository = EventIdStores.fileStore(Path.of(configuration.getWebhookDataDirectory()));
+            if (ownedRepository == null) {
+                ownedRepository = EventIdStores.fileStore(Path.of(configuration.getWebhookDataDirectory()));
+            }
             repository = ownedRepository;
         }
         ServiceHelper.startService(repository);
@@ -95,8 +97,13 @@ public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     /** Zest has no registration API: the URL to give Zest at onboarding is logged instead. */
     @Override
-    public void registerWebhook() throws Exception {
-        LOG.info("Receiving Zest webhooks at {}; give Zest this URL", webhookConfiguration.computeFullExternalUrl());
+    public void registerWebhook() {
+        try {
+            LOG.info("Receiving Zest webhooks at {}; give Zest this URL", webhookConfiguration.computeFullExternalUrl());
+        } catch (Exception e) {
+            LOG.info("Receiving Zest webhooks at path {} (the external URL is unknown: set webhookExternalUrl)",
+                    webhookConfiguration.computeFullPath(true));
+        }
     }
 
     @Override
@@ -120,6 +127,8 @@ public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         if (configuration.getOperation() != ZestOperation.events) {
             client = getComponent().acquireClient(configuration);
         }
+        // reloads the ids from the file after a restart of the context
+        ServiceHelper.startService(ownedRepository);
     }
 
     @Override
@@ -128,10 +137,7 @@ public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             getComponent().releaseClient(client);
             client = null;
         }
-        if (ownedRepository != null) {
-            ServiceHelper.stopService(ownedRepository);
-            ownedRepository = null;
-        }
+        ServiceHelper.stopService(ownedRepository);
         super.doStop();
     }
 

@@ -50,7 +50,7 @@ class ZestCatalogTest {
                 }
             });
             // the proxy user name is a credential as well, as in camel-http
-            assertEquals(List.of("privateKey", "proxyPassword", "proxyUsername"), flagged.stream().sorted().toList(), group);
+            assertEquals(List.of("privateKey", "proxyPassword", "proxyUsername", "webhookSecret"), flagged.stream().sorted().toList(), group);
         }
     }
 
@@ -68,7 +68,7 @@ class ZestCatalogTest {
         List<String> operations = new ArrayList<>();
         operation.get("enum").forEach(value -> operations.add(value.asText()));
         assertEquals(Arrays.stream(ZestOperation.values()).map(Enum::name).toList(), operations);
-        assertEquals(23, operations.size());
+        assertEquals(24, operations.size());
     }
 
     @Test
@@ -78,7 +78,8 @@ class ZestCatalogTest {
                 ZestConstants.SLUG, ZestConstants.VERSION, ZestConstants.NAME, ZestConstants.PAGE,
                 ZestConstants.PER_PAGE, ZestConstants.STATUS, ZestConstants.IDEMPOTENCY_KEY, ZestConstants.AMOUNT,
                 ZestConstants.CURRENCY, ZestConstants.WIRE_REFERENCE, ZestConstants.HTTP_STATUS,
-                ZestConstants.ERROR_ID, ZestConstants.ERROR_CODE)) {
+                ZestConstants.ERROR_ID, ZestConstants.ERROR_CODE, ZestConstants.EVENT_ID, ZestConstants.EVENT_TYPE,
+                ZestConstants.OCCURRED_AT)) {
             assertNotNull(headers.get(header), header);
         }
     }

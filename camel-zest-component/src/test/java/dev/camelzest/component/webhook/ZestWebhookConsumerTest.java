@@ -1,0 +1,211 @@
+package dev.camelzest.component.webhook;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import dev.camelzest.component.ZestConstants;
+import dev.camelzest.component.model.event.SpvRequestCreated;
+import dev.camelzest.component.model.event.UnknownEventData;
+import dev.camelzest.component.model.event.ZestEvent;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** webhook:zest:events on a real platform-http server, posted to over real HTTP. */
+class ZestWebhookConsumerTest extends WebhookTestSupport {
+
+    static final String CREATED = event("wde_2c5d6b3e9f1a4d7c", "spv_request.created",
+            "{\"spvRequestSlug\":\"spvr_1\",\"templateId\":\"syndicate_secondary\",\"templateVersion\":\"1.0.0\","
+            + "\"tenantSlug\":\"acme\",\"attributes\":{\"name\":\"Fund I\"},\"status\":\"pending-review\"}");
+
+    @TempDir
+    Path dataDirectory;
+
+    /** How many of the next exchanges the route fails. */
+    private final AtomicInteger failures = new AtomicInteger();
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return routes(port);
+    }
+
+    private RouteBuilder routes(int serverPort) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                restConfiguration().host("127.0.0.1").port(serverPort);
+                from("webhook:zest:events?" + WebhookServers.WEBHOOK_OPTIONS
+                     + "&webhookMaxBodySize=4096&webhookDataDirectory=" + dataDirectory
+                     + "&eventTypes=spv_request.created,spv_request.completed,partner.renamed")
+                        .routeId("zest-events")
+                        .process(exchange -> {
+                            if (failures.getAndDecrement() > 0) {
+                                throw new IllegalStateException("partner system down");
+                            }
+                        })
+                        .to("mock:events");
+            }
+        };
+    }
+
+    private MockEndpoint events() {
+        return getMockEndpoint("mock:events");
+    }
+
+    @Test
+    void routesAVerifiedEventTypedWithHeaders() throws Exception {
+        HttpResponse<String> response = postSigned(CREATED);
+
+        assertEquals(200, response.statusCode(), response.body());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+        Exchange received = events().getExchanges().get(0);
+        ZestEvent event = received.getMessage().getBody(ZestEvent.class);
+        SpvRequestCreated data = event.dataAs(SpvRequestCreated.class);
+        assertEquals("spvr_1", data.spvRequestSlug());
+        assertEquals("Fund I", data.attributes().get("name"));
+        assertEquals("wde_2c5d6b3e9f1a4d7c", received.getMessage().getHeader(ZestConstants.EVENT_ID));
+        assertEquals("spv_request.created", received.getMessage().getHeader(ZestConstants.EVENT_TYPE));
+        assertEquals(Instant.parse("2026-05-07T12:00:00.123Z"), received.getMessage().getHeader(ZestConstants.OCCURRED_AT));
+    }
+
+    static Stream<Arguments> badRequests() {
+        long now = Instant.now().getEpochSecond();
+        String v1 = ZestWebhookSignature.v1(SECRET, now, CREATED.getBytes(StandardCharsets.UTF_8));
+        String big = event("wde_0000000000000001", "spv_request.created", "{\"pad\":\"" + "x".repeat(5000) + "\"}");
+        String notJson = "eventId=wde_1";
+        return Stream.of(
+                Arguments.of("forged signature", CREATED, "t=" + now + ",v1=" + "ab".repeat(32), "application/json", 401),
+                Arguments.of("wrong secret", CREATED, signature("whsec_not_the_right_one", CREATED), "application/json", 401),
+                Arguments.of("body altered after signing", CREATED.replace("Fund I", "Fund 2"), signature(SECRET, CREATED),
+                        "application/json", 401),
+                Arguments.of("stale timestamp", CREATED, ZestWebhookSignature.sign(SECRET, now - 600,
+                        CREATED.getBytes(StandardCharsets.UTF_8)), "application/json", 401),
+                Arguments.of("future timestamp", CREATED, ZestWebhookSignature.sign(SECRET, now + 600,
+                        CREATED.getBytes(StandardCharsets.UTF_8)), "application/json", 401),
+                Arguments.of("missing header", CREATED, null, "application/json", 401),
+                Arguments.of("malformed header", CREATED, "v1=" + v1, "application/json", 400),
+                Arguments.of("only an unknown v2", CREATED, "t=" + now + ",v2=" + v1, "application/json", 401),
+                Arguments.of("non-JSON body", notJson, signature(SECRET, notJson), "application/json", 400),
+                Arguments.of("JSON that is no event", "[1,2]", signature(SECRET, "[1,2]"), "application/json", 400),
+                Arguments.of("body over the limit", big, signature(SECRET, big), "application/json", 413),
+                Arguments.of("wrong content type", CREATED, signature(SECRET, CREATED), "text/plain", 415),
+                Arguments.of("no content type", CREATED, signature(SECRET, CREATED), null, 415));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void refusesBadInputWithA4xxAndRoutesNothing(String name, String body, String header, String contentType, int status)
+            throws Exception {
+        HttpResponse<String> response = post(body, header, contentType);
+
+        assertEquals(status, response.statusCode(), name + ": " + response.body());
+        assertTrue(response.headers().firstValue(ZestWebhookSignature.HEADER).isEmpty(), "signature not echoed");
+        // a valid delivery afterwards is routed, and is the only one
+        assertEquals(200, postSigned(CREATED).statusCode());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+    }
+
+    @Test
+    void routesADuplicateEventIdOnce() throws Exception {
+        assertEquals(200, postSigned(CREATED).statusCode());
+        HttpResponse<String> again = postSigned(CREATED);
+
+        assertEquals(200, again.statusCode());
+        assertEquals("duplicate", again.body());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+    }
+
+    @Test
+    void aFailedRouteIsAnswered500AndTheRetryIsRouted() throws Exception {
+        failures.set(1);
+        HttpResponse<String> failed = postSigned(CREATED);
+        assertEquals(500, failed.statusCode(), failed.body());
+        assertTrue(!failed.body().contains("partner system down"), "no internals in the reply");
+
+        assertEquals(200, postSigned(CREATED).statusCode());
+        assertEquals("duplicate", postSigned(CREATED).body());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+    }
+
+    @Test
+    void acceptsTheOldAndTheNewSecretDuringARotation() throws Exception {
+        String second = event("wde_0000000000000002", "spv_request.created", "{}");
+        assertEquals(200, post(CREATED, signature(SECRET, CREATED), "application/json").statusCode());
+        assertEquals(200, post(second, signature(NEW_SECRET, second), "application/json").statusCode());
+        events().expectedMessageCount(2);
+        events().assertIsSatisfied();
+    }
+
+    @Test
+    void acknowledgesFilteredOutTypesWithoutRoutingThem() throws Exception {
+        String investor = event("wde_0000000000000003", "investor.created", "{\"zestPersonId\":\"per_1\"}");
+        HttpResponse<String> response = postSigned(investor);
+
+        assertEquals(200, response.statusCode());
+        assertEquals("ignored", response.body());
+        assertEquals(200, postSigned(CREATED).statusCode());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+    }
+
+    @Test
+    void passesUnknownEventTypesOnAsGenericEvents() throws Exception {
+        String renamed = event("wde_0000000000000004", "partner.renamed", "{\"name\":\"Acme 2\"}");
+        assertEquals(200, postSigned(renamed).statusCode());
+
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+        ZestEvent event = events().getExchanges().get(0).getMessage().getBody(ZestEvent.class);
+        assertEquals("Acme 2", assertInstanceOf(UnknownEventData.class, event.data()).fields().get("name"));
+    }
+
+    @Test
+    void stillDropsAnOldEventAfterARestart() throws Exception {
+        assertEquals(200, postSigned(CREATED).statusCode());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+
+        context.stop();
+        int restartedPort = AvailablePortFinder.getNextAvailable();
+        try (CamelContext restarted = new DefaultCamelContext()) {
+            prepare(restarted, restartedPort);
+            restarted.addRoutes(routes(restartedPort));
+            restarted.start();
+            HttpResponse<String> redelivered = post(restartedPort, CREATED, signature(SECRET, CREATED), "application/json");
+
+            assertEquals(200, redelivered.statusCode());
+            assertEquals("duplicate", redelivered.body());
+            MockEndpoint restartedEvents = restarted.getEndpoint("mock:events", MockEndpoint.class);
+            restartedEvents.expectedMessageCount(0);
+            restartedEvents.assertIsSatisfied();
+            String other = event("wde_0000000000000005", "spv_request.completed", "{}");
+            assertEquals("accepted", post(restartedPort, other, signature(SECRET, other), "application/json").body());
+        }
+        IdempotentRepository reopened = EventIdStores.fileStore(dataDirectory);
+        ServiceHelper.startService(reopened);
+        assertTrue(reopened.contains("wde_2c5d6b3e9f1a4d7c"), "the id is in the file");
+        ServiceHelper.stopService(reopened);
+    }
+}
