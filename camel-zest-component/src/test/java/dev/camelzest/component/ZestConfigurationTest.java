@@ -55,6 +55,30 @@ class ZestConfigurationTest extends CamelTestSupport {
     }
 
     @Test
+    void theWebhookEndpointNeedsASecretAndTakesSeveral() {
+        assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("zest:events"));
+        ZestEndpoint events = context.getEndpoint(
+                "zest:events?webhookSecret=RAW(whsec_a1, whsec_b2)&signatureTolerance=2m&eventTypes=investor.created",
+                ZestEndpoint.class);
+
+        assertEquals(java.util.List.of("whsec_a1", "whsec_b2"), events.getConfiguration().webhookSecrets());
+        assertEquals(120_000, events.getConfiguration().getSignatureTolerance());
+        assertEquals(java.util.Set.of("investor.created"), events.getConfiguration().eventTypeFilter());
+        assertThrows(IllegalArgumentException.class, events::createProducer, "events is no operation to call");
+    }
+
+    @Test
+    void toStringMasksEverySecret() {
+        ZestConfiguration configuration = new ZestConfiguration();
+        configuration.setWebhookSecret("whsec_do_not_print_me");
+        configuration.setPrivateKey("-----BEGIN PRIVATE KEY----- abc");
+        configuration.setProxyPassword("proxy-pass-do-not-print");
+
+        String text = configuration.toString();
+        assertFalse(text.contains("do_not_print") || text.contains("PRIVATE") || text.contains("proxy-pass"), text);
+    }
+
+    @Test
     void copyIsIndependent() {
         ZestConfiguration original = new ZestConfiguration();
         original.setClientId("a");
