@@ -4,6 +4,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -41,6 +44,9 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
 
     /** How many of the next exchanges the route fails. */
     private final AtomicInteger failures = new AtomicInteger();
+    /** When set, the route signals it entered and waits for the gate to open. */
+    private volatile CountDownLatch gate;
+    private final CountDownLatch entered = new CountDownLatch(1);
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -57,6 +63,10 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
                      + "&eventTypes=spv_request.created,spv_request.completed,partner.renamed")
                         .routeId("zest-events")
                         .process(exchange -> {
+                            if (gate != null) {
+                                entered.countDown();
+                                gate.await(10, TimeUnit.SECONDS);
+                            }
                             if (failures.getAndDecrement() > 0) {
                                 throw new IllegalStateException("partner system down");
                             }
@@ -144,6 +154,28 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
         assertTrue(!failed.body().contains("partner system down"), "no internals in the reply");
 
         assertEquals(200, postSigned(CREATED).statusCode());
+        assertEquals("duplicate", postSigned(CREATED).body());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+    }
+
+    @Test
+    void aCopyArrivingWhileTheFirstIsInTheRouteIsToldToComeBackLater() throws Exception {
+        gate = new CountDownLatch(1);
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return postSigned(CREATED);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(entered.await(10, TimeUnit.SECONDS), "the first delivery is in the route");
+
+        HttpResponse<String> copy = postSigned(CREATED);
+        gate.countDown();
+
+        assertEquals(409, copy.statusCode(), copy.body());
+        assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
         assertEquals("duplicate", postSigned(CREATED).body());
         events().expectedMessageCount(1);
         events().assertIsSatisfied();
