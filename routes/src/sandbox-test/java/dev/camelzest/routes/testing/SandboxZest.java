@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.camelzest.sandbox.PartnerCredentials;
-import dev.camelzest.sandbox.SandboxAdminClient.RecordedRequest;
+import dev.camelzest.sandbox.junit.SandboxAdminClient.RecordedRequest;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 
 /** The zest: endpoint of the investor import, pointed at a sandbox as one of its partners. */
