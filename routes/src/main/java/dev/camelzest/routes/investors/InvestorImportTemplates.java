@@ -1,22 +1,21 @@
 package dev.camelzest.routes.investors;
 
+import static dev.camelzest.routes.support.TemplateSupport.duration;
+import static dev.camelzest.routes.support.TemplateSupport.retried;
+import static dev.camelzest.routes.support.TemplateSupport.text;
+
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 
 import dev.camelzest.routes.investors.InvestorFileFormat.ReadOptions;
 import dev.camelzest.routes.ledger.Ledger;
-import dev.camelzest.routes.ledger.LedgerSettings;
+import dev.camelzest.routes.support.TemplateSupport;
 import org.apache.camel.CamelContext;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.RouteTemplateContext;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
-import org.apache.camel.support.service.ServiceSupport;
-import org.apache.camel.util.TimeUtils;
 
 /**
  * Route templates that onboard investor files in bulk: a file dropped on SFTP ({@value #SFTP}) or in a local
@@ -154,20 +153,6 @@ public class InvestorImportTemplates extends RouteBuilder {
                 .bean(IMPORT, "published");
     }
 
-    /**
-     * Redelivers the failed step itself, so a retried call is the same exchange with the same Idempotency-Key;
-     * exponential backoff.
-     */
-    private static OnExceptionDefinition retried(OnExceptionDefinition onException) {
-        return onException
-                .maximumRedeliveries("{{maximumRedeliveries}}")
-                .redeliveryDelay("{{redeliveryDelay}}")
-                .useExponentialBackOff()
-                .backOffMultiplier(2)
-                .maximumRedeliveryDelay("{{maximumRedeliveryDelay}}")
-                .retryAttemptedLogLevel(LoggingLevel.WARN);
-    }
-
     /** A stopped import is not handled: the file is rolled back, staying where it is, after its summary is out. */
     private static void reportStopped(OnExceptionDefinition onException, String resultsUri) {
         onException.bean(IMPORT, "stopped")
@@ -187,38 +172,9 @@ public class InvestorImportTemplates extends RouteBuilder {
                 text(rtc, "doneDirectory"),
                 text(rtc, "errorDirectory"));
         CamelContext camelContext = rtc.getCamelContext();
-        Ledger ledger = ledger(camelContext, text(rtc, "ledger"), dataDirectory);
+        Ledger ledger = TemplateSupport.ledger(camelContext, text(rtc, "ledger"), dataDirectory);
         return new InvestorFileImport(settings, ledger.investors(), ImportMetrics.of(camelContext),
                 Clock.systemUTC());
-    }
-
-    /** The named ledger, or an embedded one in the data directory, created once and closed with Camel. */
-    private static Ledger ledger(CamelContext camelContext, String name, Path dataDirectory) {
-        synchronized (camelContext) {
-            Ledger ledger = camelContext.getRegistry().lookupByNameAndType(name, Ledger.class);
-            if (ledger == null) {
-                Ledger embedded = Ledger.open(LedgerSettings.embedded(dataDirectory));
-                camelContext.getRegistry().bind(name, Ledger.class, embedded);
-                try {
-                    camelContext.addService(new ServiceSupport() {
-                        @Override
-                        protected void doStop() {
-                            embedded.close();
-                        }
-                    });
-                } catch (Exception e) {
-                    embedded.close();
-                    throw RuntimeCamelException.wrapRuntimeException(e);
-                }
-                ledger = embedded;
-            }
-            return ledger;
-        }
-    }
-
-    private static String text(RouteTemplateContext rtc, String parameter) {
-        Object value = rtc.getProperty(parameter);
-        return value == null ? null : value.toString();
     }
 
     private static char delimiter(String text) {
@@ -226,9 +182,5 @@ public class InvestorImportTemplates extends RouteBuilder {
             throw new IllegalArgumentException("csvDelimiter must be one character, got '" + text + "'");
         }
         return text.charAt(0);
-    }
-
-    private static Duration duration(String text) {
-        return Duration.ofMillis(TimeUtils.toMilliSeconds(text));
     }
 }

@@ -1,0 +1,76 @@
+package dev.camelzest.routes.support;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.camelzest.routes.ledger.Ledger;
+import dev.camelzest.routes.ledger.LedgerSettings;
+import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.model.OnExceptionDefinition;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.TimeUtils;
+
+/** What the route templates share: parameter reading, the ledger bean, and the retry policy. */
+public final class TemplateSupport {
+
+    private TemplateSupport() {
+    }
+
+    public static String text(RouteTemplateContext rtc, String parameter) {
+        Object value = rtc.getProperty(parameter);
+        return value == null ? null : value.toString();
+    }
+
+    public static Duration duration(String text) {
+        return Duration.ofMillis(TimeUtils.toMilliSeconds(text));
+    }
+
+    /**
+     * The ledger of a template: the bean named by its {@code ledger} parameter, or an embedded one in its
+     * {@code dataDirectory}, created once per Camel context and closed with it.
+     */
+    public static Ledger ledger(RouteTemplateContext rtc) {
+        return ledger(rtc.getCamelContext(), text(rtc, "ledger"), Path.of(text(rtc, "dataDirectory")));
+    }
+
+    public static Ledger ledger(CamelContext camelContext, String name, Path dataDirectory) {
+        synchronized (camelContext) {
+            Ledger ledger = camelContext.getRegistry().lookupByNameAndType(name, Ledger.class);
+            if (ledger == null) {
+                Ledger embedded = Ledger.open(LedgerSettings.embedded(dataDirectory));
+                camelContext.getRegistry().bind(name, Ledger.class, embedded);
+                try {
+                    camelContext.addService(new ServiceSupport() {
+                        @Override
+                        protected void doStop() {
+                            embedded.close();
+                        }
+                    });
+                } catch (Exception e) {
+                    embedded.close();
+                    throw RuntimeCamelException.wrapRuntimeException(e);
+                }
+                ledger = embedded;
+            }
+            return ledger;
+        }
+    }
+
+    /**
+     * Redelivers the failed step itself, so a retried call is the same exchange with the same Idempotency-Key;
+     * exponential backoff, from the template parameters {@code maximumRedeliveries}, {@code redeliveryDelay} and
+     * {@code maximumRedeliveryDelay}.
+     */
+    public static OnExceptionDefinition retried(OnExceptionDefinition onException) {
+        return onException
+                .maximumRedeliveries("{{maximumRedeliveries}}")
+                .redeliveryDelay("{{redeliveryDelay}}")
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .maximumRedeliveryDelay("{{maximumRedeliveryDelay}}")
+                .retryAttemptedLogLevel(LoggingLevel.WARN);
+    }
+}
