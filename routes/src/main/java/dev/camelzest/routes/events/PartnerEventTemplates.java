@@ -58,19 +58,14 @@ public class PartnerEventTemplates extends RouteBuilder {
     }
 
     private static RouteTemplateDefinition commonParameters(RouteTemplateDefinition template) {
-        return template
+        return TemplateSupport.retryParameters(TemplateSupport.ledgerParameters(template
                 .templateParameter("targets", "",
                         "eventType=uri pairs separated by white space, e.g. subscription.completed=https://crm/hooks")
                 .templateParameter("defaultTarget", "",
                         "The URI of every event type without its own target; empty: such events stay in the ledger")
                 .templateParameter("deadLetterDirectory", "data/zest-events/dead-letter",
-                        "Where events that could not be delivered are written, one JSON file per event")
-                .templateParameter("dataDirectory", "data", "Local data directory: the embedded ledger")
-                .templateParameter("ledger", "zestLedger",
-                        "Name of the Ledger bean; an embedded one in the data directory is created when absent")
-                .templateParameter("maximumRedeliveries", "3", "Retries of a failed delivery")
-                .templateParameter("redeliveryDelay", "500", "First retry delay in milliseconds, doubled each time")
-                .templateParameter("maximumRedeliveryDelay", "5000", "Longest retry delay in milliseconds")
+                        "Where events that could not be delivered are written, one JSON file per event")),
+                "3", "500", "5000")
                 .templateBean(DELIVERY_BEAN, PartnerEventDelivery.class, PartnerEventTemplates::createDelivery);
     }
 

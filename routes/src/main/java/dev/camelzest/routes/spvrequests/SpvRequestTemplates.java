@@ -25,7 +25,7 @@ public class SpvRequestTemplates extends RouteBuilder {
 
     @Override
     public void configure() {
-        RouteDefinition route = routeTemplate(FILE)
+        RouteDefinition route = TemplateSupport.retryParameters(TemplateSupport.ledgerParameters(routeTemplate(FILE)
                 .description("SPV request files from a local directory into zest:createSpvRequest")
                 .templateParameter("directory", null, "The directory request files are dropped in")
                 .templateParameter("doneDirectory", "done", "Where submitted files go, with their result")
@@ -33,13 +33,8 @@ public class SpvRequestTemplates extends RouteBuilder {
                 .templateParameter("include", "(?i).*\\.(json|ya?ml)", "Regex of the file names to submit")
                 .templateParameter("zestUri", "zest:createSpvRequest",
                         "The zest: endpoint, with its options (cancel files use the same endpoint)")
-                .templateParameter("dataDirectory", "data", "Local data directory: the embedded ledger")
-                .templateParameter("ledger", "zestLedger",
-                        "Name of the Ledger bean; an embedded one in the data directory is created when absent")
-                .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")
-                .templateParameter("maximumRedeliveries", "6", "Retries of a transient failure")
-                .templateParameter("redeliveryDelay", "1000", "First retry delay in milliseconds, doubled each time")
-                .templateParameter("maximumRedeliveryDelay", "60000", "Longest retry delay in milliseconds")
+                .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")),
+                "6", "1000", "60000")
                 .templateBean(SUBMISSION_BEAN, SpvRequestSubmission.class,
                         rtc -> new SpvRequestSubmission(TemplateSupport.ledger(rtc).spvRequests(),
                                 text(rtc, "doneDirectory"), text(rtc, "errorDirectory")))

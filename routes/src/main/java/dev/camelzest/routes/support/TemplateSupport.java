@@ -10,6 +10,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.model.OnExceptionDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.TimeUtils;
 
@@ -57,6 +58,25 @@ public final class TemplateSupport {
             }
             return ledger;
         }
+    }
+
+    /** The parameters {@code dataDirectory} and {@code ledger}, read by {@link #ledger(RouteTemplateContext)}. */
+    public static RouteTemplateDefinition ledgerParameters(RouteTemplateDefinition template) {
+        return template
+                .templateParameter("dataDirectory", "data", "Local data directory: the embedded ledger")
+                .templateParameter("ledger", "zestLedger",
+                        "Name of the Ledger bean; an embedded one in the data directory is created when absent");
+    }
+
+    /** The parameters of {@link #retried(OnExceptionDefinition)}, with their defaults. */
+    public static RouteTemplateDefinition retryParameters(RouteTemplateDefinition template, String maximumRedeliveries,
+            String redeliveryDelay, String maximumRedeliveryDelay) {
+        return template
+                .templateParameter("maximumRedeliveries", maximumRedeliveries, "Retries of a transient failure")
+                .templateParameter("redeliveryDelay", redeliveryDelay,
+                        "First retry delay in milliseconds, doubled each time")
+                .templateParameter("maximumRedeliveryDelay", maximumRedeliveryDelay,
+                        "Longest retry delay in milliseconds");
     }
 
     /**
