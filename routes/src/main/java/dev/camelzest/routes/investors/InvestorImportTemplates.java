@@ -9,6 +9,7 @@ import java.time.Clock;
 
 import dev.camelzest.routes.investors.InvestorFileFormat.ReadOptions;
 import dev.camelzest.routes.ledger.Ledger;
+import dev.camelzest.routes.support.SftpSupport;
 import dev.camelzest.routes.support.TemplateSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RouteTemplateContext;
@@ -51,38 +52,17 @@ public class InvestorImportTemplates extends RouteBuilder {
 
     private static final String WRITE_OPTIONS = "fileExist=Override&tempPrefix=.uploading-&autoCreate=true";
 
-    private static final String SFTP_CONNECTION = "username={{username}}"
-            + "&password=RAW({{?password}})"
-            + "&privateKeyFile={{?privateKeyFile}}"
-            + "&privateKeyPassphrase=RAW({{?privateKeyPassphrase}})"
-            + "&knownHostsFile={{?knownHostsFile}}"
-            + "&strictHostKeyChecking={{strictHostKeyChecking}}"
-            + "&useUserKnownHostsFile={{useUserKnownHostsFile}}"
-            + "&binary=true";
-
     @Override
     public void configure() {
-        RouteTemplateDefinition sftp = commonParameters(routeTemplate(SFTP)
-                .description("Investor files from an SFTP directory into zest:bulkCreateInvestors")
-                .templateParameter("host", null, "SFTP server host")
-                .templateParameter("port", "22", "SFTP server port")
-                .templateParameter("username", null, "SFTP user")
-                .templateOptionalParameter("password", "Password login (secret)")
-                .templateOptionalParameter("privateKeyFile", "Private key login: the key file")
-                .templateOptionalParameter("privateKeyPassphrase", "Passphrase of the private key (secret)")
-                .templateOptionalParameter("knownHostsFile",
-                        "known_hosts file holding the server's host key (default: the user's ~/.ssh/known_hosts)")
-                .templateParameter("strictHostKeyChecking", "yes",
-                        "Refuse servers whose host key is not in the known hosts (yes) or accept any (no)")
-                .templateParameter("useUserKnownHostsFile", "true",
-                        "Also trust the user's ~/.ssh/known_hosts when no knownHostsFile is given"));
+        RouteTemplateDefinition sftp = commonParameters(SftpSupport.parameters(routeTemplate(SFTP)
+                .description("Investor files from an SFTP directory into zest:bulkCreateInvestors")));
         String sftpBase = "sftp://{{host}}:{{port}}/{{directory}}";
         importRoute(sftp,
-                sftpBase + "?" + SFTP_CONNECTION + "&" + POLL_OPTIONS
+                sftpBase + "?" + SftpSupport.CONNECTION + "&" + POLL_OPTIONS
                         + "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}"
                         + "&stepwise=false&disconnectOnBatchComplete=false",
-                sftpBase + "/{{resultsDirectory}}?" + SFTP_CONNECTION + "&" + WRITE_OPTIONS,
-                sftpBase + "/{{errorDirectory}}?" + SFTP_CONNECTION + "&" + WRITE_OPTIONS);
+                sftpBase + "/{{resultsDirectory}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS,
+                sftpBase + "/{{errorDirectory}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS);
 
         RouteTemplateDefinition file = commonParameters(routeTemplate(FILE)
                 .description("Investor files from a local directory into zest:bulkCreateInvestors"));

@@ -1,5 +1,7 @@
 package dev.camelzest.routes.spvrequests;
 
+import static dev.camelzest.routes.support.TemplateSupport.fileName;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.camelzest.routes.support.InvalidFileException;
 import dev.camelzest.component.ZestApiException;
 import dev.camelzest.component.ZestConstants;
 import dev.camelzest.component.ZestOperation;
@@ -23,7 +26,6 @@ import dev.camelzest.routes.spvrequests.SpvRequestFile.Action;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
-import org.apache.camel.util.FileUtil;
 
 /**
  * One SPV request file through Zest: read and checked, sent as {@code createSpvRequest} (or
@@ -97,7 +99,7 @@ public final class SpvRequestSubmission {
             Optional<SpvRequestRecord> known) {
         String slug = file.slug() != null ? file.slug() : known.map(SpvRequestRecord::slug).orElse(null);
         if (slug == null) {
-            throw new InvalidRequestFileException(List.of("localId: no SPV request " + file.localId()
+            throw new InvalidFileException(List.of("localId: no SPV request " + file.localId()
                     + " in the ledger; give Zest's slug to cancel one submitted elsewhere"));
         }
         if (known.map(record -> "cancelled".equals(record.status())).orElse(false)) {
@@ -139,7 +141,7 @@ public final class SpvRequestSubmission {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("file", fileName(exchange));
-        if (failure instanceof InvalidRequestFileException invalid) {
+        if (failure instanceof InvalidFileException invalid) {
             report.put("outcome", "invalid");
             report.put("problems", invalid.problems());
         } else if (failure instanceof ZestApiException refused) {
@@ -170,9 +172,4 @@ public final class SpvRequestSubmission {
         message.setBody(mapper.writeValueAsBytes(content));
     }
 
-    private static String fileName(Exchange exchange) {
-        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        return FileUtil.stripPath(name == null ? exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class)
-                : name);
-    }
 }

@@ -4,6 +4,7 @@ import static dev.camelzest.routes.support.TemplateSupport.retried;
 import static dev.camelzest.routes.support.TemplateSupport.text;
 
 import dev.camelzest.component.ZestApiException;
+import dev.camelzest.routes.support.InvalidFileException;
 import dev.camelzest.routes.support.TemplateSupport;
 import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -43,7 +44,7 @@ public class SpvRequestTemplates extends RouteBuilder {
                         + "&move=${exchangeProperty." + SpvRequestSubmission.ARCHIVE + "}/${file:name}");
         String report = "file:{{directory}}/${exchangeProperty." + SpvRequestSubmission.ARCHIVE + "}"
                         + "?fileExist=Override&tempPrefix=.writing-&autoCreate=true";
-        route.onException(InvalidRequestFileException.class, ZestApiException.class)
+        route.onException(InvalidFileException.class, ZestApiException.class)
                 .onWhen(PredicateBuilder.not(ZestApiException.RETRYABLE))
                 .handled(true)
                 .bean(SUBMISSION, "rejected")

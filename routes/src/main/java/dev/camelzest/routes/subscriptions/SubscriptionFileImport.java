@@ -1,5 +1,7 @@
 package dev.camelzest.routes.subscriptions;
 
+import static dev.camelzest.routes.support.TemplateSupport.fileName;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -246,12 +248,6 @@ public final class SubscriptionFileImport {
 
     private static SubscriptionRun run(Exchange exchange) {
         return exchange.getProperty(RUN, SubscriptionRun.class);
-    }
-
-    private static String fileName(Exchange exchange) {
-        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        return FileUtil.stripPath(name == null ? exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class)
-                : name);
     }
 
     /** Collects the rows of one SPV. */

@@ -6,12 +6,14 @@ import java.time.Duration;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.FileUtil;
 import org.apache.camel.util.TimeUtils;
 
 /** What the route templates share: parameter reading, the ledger bean, and the retry policy. */
@@ -23,6 +25,13 @@ public final class TemplateSupport {
     public static String text(RouteTemplateContext rtc, String parameter) {
         Object value = rtc.getProperty(parameter);
         return value == null ? null : value.toString();
+    }
+
+    /** The name, without any directory, of the file an exchange was consumed from. */
+    public static String fileName(Exchange exchange) {
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        return FileUtil.stripPath(name == null ? exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class)
+                : name);
     }
 
     public static Duration duration(String text) {

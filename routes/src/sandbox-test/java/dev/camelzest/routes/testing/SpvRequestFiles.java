@@ -1,11 +1,5 @@
 package dev.camelzest.routes.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /** SPV request files for the sandbox's syndicate_secondary template. */
 public final class SpvRequestFiles {
 
@@ -24,17 +18,5 @@ public final class SpvRequestFiles {
     public static String createJson(String localId) {
         return "{\"localId\": \"" + localId + "\", \"templateId\": \"syndicate_secondary\","
                 + " \"templateVersion\": \"1.0.0\", \"attributes\": " + ATTRIBUTES + "}";
-    }
-
-    /** Written under a temporary name, then renamed, as a partner's upload would appear. */
-    public static Path drop(Path directory, String name, String content) {
-        try {
-            Files.createDirectories(directory);
-            Path temporary = Files.writeString(directory.resolve("." + name + ".part"), content,
-                    StandardCharsets.UTF_8);
-            return Files.move(temporary, directory.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

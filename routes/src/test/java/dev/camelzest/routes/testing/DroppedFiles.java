@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Drops files as a partner's upload would appear: written under a temporary name, then renamed. */
-public final class SubscriptionFiles {
+public final class DroppedFiles {
 
-    private SubscriptionFiles() {
+    private DroppedFiles() {
     }
 
     public static Path drop(Path directory, String name, String content) {
