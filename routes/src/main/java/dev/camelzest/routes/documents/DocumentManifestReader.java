@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.routes.documents.DocumentManifest.Kind;
+import dev.camelzest.routes.support.CsvFiles;
 import dev.camelzest.routes.support.InvalidFileException;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -28,14 +28,6 @@ import org.apache.commons.csv.CSVRecord;
 public final class DocumentManifestReader {
 
     static final String SUFFIX = ".manifest.";
-
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreHeaderCase(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get();
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -92,8 +84,8 @@ public final class DocumentManifestReader {
     }
 
     private static Map<String, String> csv(byte[] content) {
-        try (CSVParser parser = CSVParser.builder()
-                .setReader(new StringReader(new String(content, StandardCharsets.UTF_8))).setFormat(CSV).get()) {
+        try (CSVParser parser = CSVParser.builder().setFormat(CsvFiles.WITH_HEADER)
+                .setReader(new StringReader(new String(content, StandardCharsets.UTF_8))).get()) {
             List<CSVRecord> records = parser.getRecords();
             if (records.size() != 1) {
                 throw new InvalidFileException(List.of("the manifest must hold a header row and exactly one data row"));

@@ -16,12 +16,18 @@ import org.apache.camel.model.RouteDefinition;
  * file's localId; the file moves to the done directory with a {@code <name>.result.json}, or to the error directory
  * with a {@code <name>.errors.json} when it is invalid or Zest refused it. A transient failure is retried with the
  * same Idempotency-Key (derived from the localId); when retries run out the file stays for the next poll.
+ * <p>
+ * {@value #RECONCILE}: every period, the requests the ledger still holds as pending are refreshed with
+ * {@code getSpvRequest}, for the webhooks Zest gave up delivering.
  */
 public class SpvRequestTemplates extends RouteBuilder {
 
     public static final String FILE = "zest-spv-requests-file";
+    public static final String RECONCILE = "zest-spv-requests-reconcile";
 
     private static final String SUBMISSION_BEAN = "spvRequestSubmission";
+    private static final String RECONCILIATION_BEAN = "spvRequestReconciliation";
+    private static final String RECONCILIATION = "{{" + RECONCILIATION_BEAN + "}}";
     private static final String SUBMISSION = "{{" + SUBMISSION_BEAN + "}}";
 
     @Override
@@ -58,5 +64,26 @@ public class SpvRequestTemplates extends RouteBuilder {
                 .end()
                 .bean(SUBMISSION, "answered")
                 .toD(report);
+
+        reconciliation();
+    }
+
+    /** Every period, the requests the ledger holds as pending are asked about, one by one. */
+    private void reconciliation() {
+        RouteDefinition route = TemplateSupport.ledgerParameters(routeTemplate(RECONCILE)
+                .description("Refreshes the SPV requests still pending in the ledger with zest:getSpvRequest")
+                .templateParameter("period", "15m", "How often the pending requests are refreshed")
+                .templateParameter("initialDelay", "1m", "How long after start the first refresh runs")
+                .templateParameter("zestUri", "zest:getSpvRequest", "The zest: endpoint, with its options"))
+                .templateBean(RECONCILIATION_BEAN, SpvRequestReconciliation.class,
+                        rtc -> new SpvRequestReconciliation(TemplateSupport.ledger(rtc).spvRequests()))
+                .from("timer:zest-spv-requests-reconcile?period={{period}}&delay={{initialDelay}}");
+        // one request Zest cannot be asked about does not hold up the others: it is tried again next period
+        route.onException(Exception.class).continued(true).end();
+        route.split(method(RECONCILIATION, "pending"))
+                    .bean(RECONCILIATION, "request")
+                    .to("{{zestUri}}")
+                    .bean(RECONCILIATION, "refreshed")
+                .end();
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dev.camelzest.routes.investors.UnreadableFileException;
-import org.apache.commons.csv.CSVFormat;
+import dev.camelzest.routes.support.CsvFiles;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -22,14 +22,6 @@ import org.apache.commons.csv.CSVRecord;
 final class SubscriptionCsvReader {
 
     static final List<String> REQUIRED_COLUMNS = List.of("spvSlug", "amount", "currency", "shareClassSlug");
-
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreHeaderCase(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get();
 
     private SubscriptionCsvReader() {
     }
@@ -44,7 +36,7 @@ final class SubscriptionCsvReader {
     }
 
     private static List<SubscriptionRow> readRows(Reader input) {
-        try (CSVParser parser = CSVParser.builder().setReader(input).setFormat(FORMAT).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(input).setFormat(CsvFiles.WITH_HEADER).get()) {
             Map<String, String> columns = columns(parser.getHeaderNames());
             List<String> missing = new ArrayList<>(REQUIRED_COLUMNS.stream()
                     .filter(name -> !columns.containsKey(name)).toList());

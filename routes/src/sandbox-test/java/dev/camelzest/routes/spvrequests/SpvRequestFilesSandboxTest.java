@@ -8,12 +8,14 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SpvRequestRecord;
+import dev.camelzest.routes.ledger.SpvRequestState;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -135,6 +137,28 @@ class SpvRequestFilesSandboxTest {
         assertThat(cancelled.path("status").asText()).isEqualTo("cancelled");
         assertThat(ledger.spvRequests().byLocalId("deal-10").orElseThrow().status()).isEqualTo("cancelled");
         assertThat(ledger.spvRequests().pendingSlugs()).isEmpty();
+    }
+
+    @Test
+    void reconciliationRefreshesPendingRequestsFromZest() throws Exception {
+        drop(inbox, "deal-11.json", createJson("deal-11"));
+        String slug = awaitReport("done/deal-11.json.result.json").path("spvRequestSlug").asText();
+        ledger.spvRequests().apply(new SpvRequestState("svr_unknown", "pending-review", "syndicate_secondary",
+                "1.0.0", Instant.parse("2026-01-01T00:00:00Z"), null, null, null, null, null));
+        SANDBOX.admin().approve(slug);
+
+        TemplatedRouteBuilder.builder(camel, SpvRequestTemplates.RECONCILE)
+                .routeId("reconcile")
+                .parameter("zestUri", SandboxZest.uri(SANDBOX, "getSpvRequest", temp.resolve("keys")))
+                .parameter("period", "200")
+                .parameter("initialDelay", "0")
+                .add();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                ledger.spvRequests().byLocalId("deal-11").orElseThrow().status()).isEqualTo("approved"));
+        SpvRequestRecord approved = ledger.spvRequests().byLocalId("deal-11").orElseThrow();
+        assertThat(approved.vehicleSlug()).isNotBlank();
+        assertThat(ledger.spvRequests().pendingSlugs()).containsExactly("svr_unknown");
     }
 
     private JsonNode awaitReport(String relative) throws Exception {
