@@ -1,7 +1,7 @@
 package dev.camelzest.routes.spvrequests;
 
 import static dev.camelzest.routes.testing.SpvRequestFiles.createJson;
-import static dev.camelzest.routes.testing.DroppedFiles.drop;
+import static dev.camelzest.routes.testing.InvestorFiles.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

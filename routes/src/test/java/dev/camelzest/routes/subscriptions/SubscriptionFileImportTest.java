@@ -1,6 +1,6 @@
 package dev.camelzest.routes.subscriptions;
 
-import static dev.camelzest.routes.testing.DroppedFiles.drop;
+import static dev.camelzest.routes.testing.InvestorFiles.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
