@@ -24,7 +24,6 @@ import dev.camelzest.routes.documents.DocumentManifest.Kind;
 import dev.camelzest.routes.ledger.InvestorLedger;
 import dev.camelzest.routes.ledger.SubscriptionChange;
 import dev.camelzest.routes.ledger.SubscriptionLedger;
-import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.routes.ledger.SubscriptionStep;
 import dev.camelzest.routes.support.InvalidFileException;
 import org.apache.camel.Exchange;
@@ -109,7 +108,7 @@ public final class DocumentUpload {
         String personId = person(manifest).orElseThrow(() -> new InvalidFileException(List.of("partnerInvestorId "
                 + manifest.partnerInvestorId() + " is not in the ledger: import the investor first")));
         exchange.setProperty(PERSON, personId);
-        if (manifest.kind() == Kind.FUNDING && !formOnRecord(manifest.spvSlug(), personId)) {
+        if (manifest.kind() == Kind.FUNDING && formMissing(manifest.spvSlug(), personId)) {
             throw new DocumentNotReadyException(document + " waits for the signed form of " + personId + " in "
                     + manifest.spvSlug());
         }
@@ -120,8 +119,13 @@ public final class DocumentUpload {
                 : investors.zestPersonId(manifest.partnerInvestorId());
     }
 
-    private boolean formOnRecord(String spvSlug, String personId) {
-        return subscriptions.byInvestment(spvSlug, personId).map(SubscriptionRecord::formUploadedAt).isPresent();
+    /**
+     * Whether the ledger knows the subscription and holds no signed form for it. A subscription the ledger does not
+     * know (created by another system) is left to Zest, whose 409 makes the funding wait just the same.
+     */
+    private boolean formMissing(String spvSlug, String personId) {
+        return subscriptions.byInvestment(spvSlug, personId).map(record -> record.formUploadedAt() == null)
+                .orElse(false);
     }
 
     /** Checks the document's size and type (as Zest will) and makes its upload call. */

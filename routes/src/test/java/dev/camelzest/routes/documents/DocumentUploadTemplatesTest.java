@@ -141,6 +141,24 @@ class DocumentUploadTemplatesTest {
         assertThat(zest.uploads()).hasSize(1);
     }
 
+    @Test
+    void aFundingForASubscriptionTheLedgerDoesNotKnowWaitsOnZestsConflict() throws Exception {
+        Path inbox = fileDocuments();
+        drop(inbox, "other-receipt.pdf.manifest.json", "{\"type\": \"funding\", \"spvSlug\": \"veh_2\","
+                + " \"personId\": \"psn_2\", \"amount\": \"10.00\", \"currency\": \"EUR\","
+                + " \"wireReference\": \"W-2\"}");
+        drop(inbox, "other-receipt.pdf", "%PDF-1.4\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> zest.uploads().size() >= 2);
+        assertThat(inbox.resolve("other-receipt.pdf")).exists();
+        assertThat(inbox.resolve("error")).doesNotExist();
+
+        zest.formOnRecord("veh_2", "psn_2");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/other-receipt.pdf")));
+        assertThat(ledger.subscriptions().byInvestment("veh_2", "psn_2").orElseThrow().status())
+                .isEqualTo("funding_uploaded");
+    }
+
     private void sftpDocuments() throws Exception {
         TemplatedRouteBuilder.builder(camel, DocumentTemplates.SFTP)
                 .routeId("documents")
