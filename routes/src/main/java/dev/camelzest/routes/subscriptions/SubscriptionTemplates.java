@@ -6,14 +6,17 @@ import static dev.camelzest.routes.support.TemplateSupport.text;
 import dev.camelzest.component.ZestApiException;
 import dev.camelzest.routes.investors.UnreadableFileException;
 import dev.camelzest.routes.ledger.Ledger;
+import dev.camelzest.routes.support.SftpSupport;
 import dev.camelzest.routes.support.TemplateSupport;
 import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
 
 /**
- * {@value #FILE}: subscriptions CSV files dropped in a directory become one {@code createSubscriptions} call per SPV;
- * investors given by partnerInvestorId are resolved through the ledger (unknown ones are reported, not sent). A
+ * {@value #SFTP} and {@value #FILE}: subscriptions CSV files dropped on SFTP or in a local directory become one
+ * {@code createSubscriptions} call per SPV; investors given by partnerInvestorId are resolved through the ledger
+ * (unknown ones are reported, not sent). A
  * {@code <name>.results.csv} with one line per row goes to the results directory, the input to the done directory;
  * an unreadable file goes to the error directory with a report. Zest refusing one SPV's batch fails its rows only;
  * a transient failure is retried with the same Idempotency-Key, and when retries run out the file stays for the
@@ -21,16 +24,38 @@ import org.apache.camel.model.RouteDefinition;
  */
 public class SubscriptionTemplates extends RouteBuilder {
 
+    public static final String SFTP = "zest-subscriptions-sftp";
     public static final String FILE = "zest-subscriptions-file";
+
+    private static final String POLL_OPTIONS = "include={{include}}&readLock=changed"
+            + "&readLockCheckInterval={{readLockCheckInterval}}&delay={{pollDelay}}&autoCreate=true"
+            + "&move=${exchangeProperty." + SubscriptionFileImport.ARCHIVE + "}/${file:name}";
+    private static final String WRITE_OPTIONS = "fileExist=Override&tempPrefix=.writing-&autoCreate=true";
 
     private static final String IMPORT_BEAN = "subscriptionImport";
     private static final String IMPORT = "{{" + IMPORT_BEAN + "}}";
 
     @Override
     public void configure() {
-        RouteDefinition route = TemplateSupport.retryParameters(TemplateSupport.ledgerParameters(
-                routeTemplate(FILE)
-                        .description("Subscriptions CSV files from a local directory into zest:createSubscriptions")
+        RouteTemplateDefinition sftp = commonParameters(SftpSupport.parameters(routeTemplate(SFTP)
+                .description("Subscriptions CSV files from an SFTP directory into zest:createSubscriptions")));
+        String sftpBase = "sftp://{{host}}:{{port}}/{{directory}}";
+        importRoute(sftp,
+                sftpBase + "?" + SftpSupport.CONNECTION + "&" + POLL_OPTIONS
+                        + "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}",
+                sftpBase + "/{{resultsDirectory}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS,
+                sftpBase + "/{{errorDirectory}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS);
+
+        RouteTemplateDefinition file = commonParameters(routeTemplate(FILE)
+                .description("Subscriptions CSV files from a local directory into zest:createSubscriptions"));
+        importRoute(file,
+                "file:{{directory}}?" + POLL_OPTIONS,
+                "file:{{directory}}/{{resultsDirectory}}?" + WRITE_OPTIONS,
+                "file:{{directory}}/{{errorDirectory}}?" + WRITE_OPTIONS);
+    }
+
+    private static RouteTemplateDefinition commonParameters(RouteTemplateDefinition template) {
+        return TemplateSupport.retryParameters(TemplateSupport.ledgerParameters(template
                         .templateParameter("directory", null, "The directory subscription files are dropped in")
                         .templateParameter("resultsDirectory", "results",
                                 "Where results files are written (relative to the directory)")
@@ -39,20 +64,24 @@ public class SubscriptionTemplates extends RouteBuilder {
                         .templateParameter("include", "(?i).*\\.csv", "Regex of the file names to import")
                         .templateParameter("zestUri", "zest:createSubscriptions",
                                 "The endpoint the calls go to, with any zest: options")
-                        .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")),
+                        .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")
+                        .templateParameter("readLockCheckInterval", "1000",
+                                "Milliseconds between the checks that a file is no longer being written")),
                 "6", "1000", "60000")
                 .templateBean(IMPORT_BEAN, SubscriptionFileImport.class, rtc -> {
                     Ledger ledger = TemplateSupport.ledger(rtc);
                     return new SubscriptionFileImport(ledger.investors(), ledger.subscriptions(),
                             text(rtc, "doneDirectory"), text(rtc, "errorDirectory"));
-                })
-                .from("file:{{directory}}?include={{include}}&readLock=changed&readLockCheckInterval=500"
-                        + "&delay={{pollDelay}}&autoCreate=true"
-                        + "&move=${exchangeProperty." + SubscriptionFileImport.ARCHIVE + "}/${file:name}");
+                });
+    }
+
+    private void importRoute(RouteTemplateDefinition template, String sourceUri, String resultsUri,
+            String errorUri) {
+        RouteDefinition route = template.from(sourceUri);
         route.onException(UnreadableFileException.class)
                 .handled(true)
                 .bean(IMPORT, "unreadable")
-                .to("file:{{directory}}/{{errorDirectory}}?fileExist=Override&autoCreate=true")
+                .to(errorUri)
                 .end();
         // one SPV's batch refused: its rows fail, and the split goes on (continued, not handled, which would end it)
         route.onException(ZestApiException.class)
@@ -68,6 +97,6 @@ public class SubscriptionTemplates extends RouteBuilder {
                     .bean(IMPORT, "results")
                 .end()
                 .bean(IMPORT, "finish")
-                .to("file:{{directory}}/{{resultsDirectory}}?fileExist=Override&tempPrefix=.writing-&autoCreate=true");
+                .to(resultsUri);
     }
 }

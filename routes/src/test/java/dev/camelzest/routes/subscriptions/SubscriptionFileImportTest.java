@@ -15,6 +15,7 @@ import dev.camelzest.routes.ledger.InvestorMapping;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
+import dev.camelzest.routes.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.FakeSubscriptionsZest;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -133,8 +134,39 @@ class SubscriptionFileImportTest {
         assertThat(zest.calls()).isEmpty();
     }
 
+    @Test
+    void filesOnSftpAreImportedTheSameWay() throws Exception {
+        try (EmbeddedSftpServer sftp = EmbeddedSftpServer.builder().rootDirectory(temp.resolve("sftp-root"))
+                .passwordUser("acme", "secret").build().start()) {
+            TemplatedRouteBuilder.builder(camel, SubscriptionTemplates.SFTP)
+                    .parameter("host", sftp.host())
+                    .parameter("port", String.valueOf(sftp.port()))
+                    .parameter("username", "acme")
+                    .parameter("password", "secret")
+                    .parameter("knownHostsFile", sftp.knownHostsFile().toString())
+                    .parameter("useUserKnownHostsFile", "false")
+                    .parameter("directory", "subscriptions")
+                    .parameter("dataDirectory", temp.resolve("data").toString())
+                    .parameter("zestUri", "direct:zest")
+                    .parameter("pollDelay", "100")
+                    .parameter("readLockCheckInterval", "100")
+                    .add();
+            Path remote = sftp.rootDirectory().resolve("subscriptions");
+            drop(remote, "thursday.csv", HEADER + "veh_2,acme-2,,100,USD,sc_b,acme-sub-30\n");
+
+            List<CSVRecord> results = awaitResults(remote, "thursday.results.csv");
+
+            assertThat(results).extracting(row -> row.get("status")).containsExactly("created");
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(remote.resolve("done/thursday.csv")));
+        }
+    }
+
     private List<CSVRecord> awaitResults(String name) throws Exception {
-        Path results = inbox.resolve("results").resolve(name);
+        return awaitResults(inbox, name);
+    }
+
+    private static List<CSVRecord> awaitResults(Path directory, String name) throws Exception {
+        Path results = directory.resolve("results").resolve(name);
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(results));
         try (Reader reader = Files.newBufferedReader(results)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
