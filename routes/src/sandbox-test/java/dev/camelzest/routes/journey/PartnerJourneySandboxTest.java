@@ -30,6 +30,7 @@ import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.routes.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.spvrequests.SpvRequestTemplates;
 import dev.camelzest.routes.subscriptions.SubscriptionTemplates;
+import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.routes.testing.PartnerHttpEndpoint;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.WebhookForwarder;
@@ -72,8 +73,7 @@ class PartnerJourneySandboxTest {
                 "the sandbox does not serve investors and subscriptions yet");
         SANDBOX.admin().reset();
         partner = PartnerHttpEndpoint.start();
-        sftp = EmbeddedSftpServer.builder().rootDirectory(temp.resolve("sftp-root"))
-                .passwordUser("acme", "secret").build().start();
+        sftp = SftpLogin.server(temp.resolve("sftp-root"));
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("zestLedger", ledger);
@@ -178,13 +178,7 @@ class PartnerJourneySandboxTest {
     }
 
     private void sftpTemplate(String templateId, String directory, String zestUri) throws Exception {
-        TemplatedRouteBuilder.builder(camel, templateId)
-                .parameter("host", sftp.host())
-                .parameter("port", String.valueOf(sftp.port()))
-                .parameter("username", "acme")
-                .parameter("password", "secret")
-                .parameter("knownHostsFile", sftp.knownHostsFile().toString())
-                .parameter("useUserKnownHostsFile", "false")
+        SftpLogin.to(TemplatedRouteBuilder.builder(camel, templateId), sftp)
                 .parameter("directory", directory)
                 .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", zestUri)

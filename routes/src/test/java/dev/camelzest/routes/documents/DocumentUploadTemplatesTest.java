@@ -22,6 +22,7 @@ import dev.camelzest.routes.ledger.SubscriptionChange;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.routes.ledger.SubscriptionStep;
 import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.routes.testing.FakeUploadsZest;
 import dev.camelzest.routes.testing.FakeUploadsZest.Upload;
 import org.apache.camel.builder.RouteBuilder;
@@ -51,8 +52,7 @@ class DocumentUploadTemplatesTest {
 
     @BeforeEach
     void start() throws Exception {
-        sftp = EmbeddedSftpServer.builder().rootDirectory(temp.resolve("sftp-root"))
-                .passwordUser("acme", "secret").build().start();
+        sftp = SftpLogin.server(temp.resolve("sftp-root"));
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
         ledger.investors().record(List.of(new InvestorMapping("acme-1", "psn_1", "a1@example.com", "Ann", "One")),
                 "investors.csv");
@@ -160,14 +160,8 @@ class DocumentUploadTemplatesTest {
     }
 
     private void sftpDocuments() throws Exception {
-        TemplatedRouteBuilder.builder(camel, DocumentTemplates.SFTP)
+        SftpLogin.to(TemplatedRouteBuilder.builder(camel, DocumentTemplates.SFTP), sftp)
                 .routeId("documents")
-                .parameter("host", sftp.host())
-                .parameter("port", String.valueOf(sftp.port()))
-                .parameter("username", "acme")
-                .parameter("password", "secret")
-                .parameter("knownHostsFile", sftp.knownHostsFile().toString())
-                .parameter("useUserKnownHostsFile", "false")
                 .parameter("directory", "documents")
                 .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", "direct:zest")

@@ -16,6 +16,7 @@ import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.routes.testing.FakeSubscriptionsZest;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -136,15 +137,8 @@ class SubscriptionFileImportTest {
 
     @Test
     void filesOnSftpAreImportedTheSameWay() throws Exception {
-        try (EmbeddedSftpServer sftp = EmbeddedSftpServer.builder().rootDirectory(temp.resolve("sftp-root"))
-                .passwordUser("acme", "secret").build().start()) {
-            TemplatedRouteBuilder.builder(camel, SubscriptionTemplates.SFTP)
-                    .parameter("host", sftp.host())
-                    .parameter("port", String.valueOf(sftp.port()))
-                    .parameter("username", "acme")
-                    .parameter("password", "secret")
-                    .parameter("knownHostsFile", sftp.knownHostsFile().toString())
-                    .parameter("useUserKnownHostsFile", "false")
+        try (EmbeddedSftpServer sftp = SftpLogin.server(temp.resolve("sftp-root"))) {
+            SftpLogin.to(TemplatedRouteBuilder.builder(camel, SubscriptionTemplates.SFTP), sftp)
                     .parameter("directory", "subscriptions")
                     .parameter("dataDirectory", temp.resolve("data").toString())
                     .parameter("zestUri", "direct:zest")
