@@ -9,6 +9,7 @@ import dev.camelzest.routes.support.InvalidFileException;
 import dev.camelzest.routes.support.SftpSupport;
 import dev.camelzest.routes.support.TemplateSupport;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
@@ -33,7 +34,7 @@ public class DocumentTemplates extends RouteBuilder {
     /** Documents in drop order, one at a time; manifests, our reports and partial uploads are not documents. */
     private static final String POLL_OPTIONS = "exclude=RAW((?i)(.*\\.manifest\\.(json|csv)|.*\\.(result|errors)\\.json|\\..*))"
             + "&sortBy=file:modified&readLock=changed&readLockCheckInterval={{readLockCheckInterval}}"
-            + "&delay={{pollDelay}}&autoCreate=true"
+            + "&delay={{pollDelay}}&autoCreate=true&filter=#{{" + UPLOAD_BEAN + "Waiting}}"
             + "&move=${exchangeProperty." + DocumentUpload.ARCHIVE + "}/${file:name}";
     private static final String MANIFEST_OPTIONS = "include=RAW(${exchangeProperty." + DocumentUpload.MANIFEST_PATTERN + "})"
             + "&delete=true&idempotent=false";
@@ -73,12 +74,15 @@ public class DocumentTemplates extends RouteBuilder {
                 .templateParameter("readLockCheckInterval", "1000",
                         "Milliseconds between the checks that a file is no longer being written")),
                 "6", "1000", "60000")
-                .templateBean(UPLOAD_BEAN, DocumentUpload.class, rtc -> {
-                    Ledger ledger = TemplateSupport.ledger(rtc);
-                    return new DocumentUpload(ledger.investors(), ledger.subscriptions(),
-                            Long.parseLong(text(rtc, "maxUploadSize")), text(rtc, "doneDirectory"),
-                            text(rtc, "errorDirectory"));
-                });
+                .templateBean(UPLOAD_BEAN, DocumentUpload.class, DocumentTemplates::createUpload)
+                .templateBean(UPLOAD_BEAN + "Waiting", WaitingFundings.class,
+                        rtc -> new WaitingFundings(TemplateSupport.ledger(rtc).subscriptions()));
+    }
+
+    private static DocumentUpload createUpload(RouteTemplateContext rtc) {
+        Ledger ledger = TemplateSupport.ledger(rtc);
+        return new DocumentUpload(ledger.investors(), ledger.subscriptions(),
+                Long.parseLong(text(rtc, "maxUploadSize")), text(rtc, "doneDirectory"), text(rtc, "errorDirectory"));
     }
 
     private void uploadRoute(RouteTemplateDefinition template, String documentUri, String manifestUri,

@@ -29,6 +29,7 @@ import dev.camelzest.routes.support.InvalidFileException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Predicate;
+import org.apache.camel.component.file.GenericFileEndpoint;
 
 /**
  * One document through Zest: its manifest read, the investor resolved through the ledger, a funding receipt held
@@ -108,7 +109,13 @@ public final class DocumentUpload {
         String personId = person(manifest).orElseThrow(() -> new InvalidFileException(List.of("partnerInvestorId "
                 + manifest.partnerInvestorId() + " is not in the ledger: import the investor first")));
         exchange.setProperty(PERSON, personId);
-        if (manifest.kind() == Kind.FUNDING && formMissing(manifest.spvSlug(), personId)) {
+        if (manifest.kind() == Kind.FUNDING && subscriptions.awaitsForm(manifest.spvSlug(), personId)) {
+            // the wait is the consumer's own filter, so the receipt is not polled again until its form is on record
+            if (exchange.getFromEndpoint() instanceof GenericFileEndpoint<?> source
+                    && source.getFilter() instanceof WaitingFundings waiting) {
+                waiting.hold(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class), manifest.spvSlug(),
+                        personId);
+            }
             throw new DocumentNotReadyException(document + " waits for the signed form of " + personId + " in "
                     + manifest.spvSlug());
         }
@@ -119,14 +126,6 @@ public final class DocumentUpload {
                 : investors.zestPersonId(manifest.partnerInvestorId());
     }
 
-    /**
-     * Whether the ledger knows the subscription and holds no signed form for it. A subscription the ledger does not
-     * know (created by another system) is left to Zest, whose 409 makes the funding wait just the same.
-     */
-    private boolean formMissing(String spvSlug, String personId) {
-        return subscriptions.byInvestment(spvSlug, personId).map(record -> record.formUploadedAt() == null)
-                .orElse(false);
-    }
 
     /** Checks the document's size and type (as Zest will) and makes its upload call. */
     public void request(Exchange exchange) throws IOException {

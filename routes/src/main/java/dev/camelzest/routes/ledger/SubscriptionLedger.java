@@ -86,6 +86,14 @@ public final class SubscriptionLedger {
                 SubscriptionLedger::record, spvSlug, personId);
     }
 
+    /**
+     * Whether the ledger knows the subscription of an investor in an SPV and holds no signed form for it: a funding
+     * receipt for it must wait (Zest takes forms first). An unknown subscription is not known to wait.
+     */
+    public boolean awaitsForm(String spvSlug, String personId) {
+        return byInvestment(spvSlug, personId).map(record -> record.formUploadedAt() == null).orElse(false);
+    }
+
     public Optional<SubscriptionRecord> byPartnerSubscriptionId(String partnerSubscriptionId) {
         return jdbc.queryOne("look up subscription " + partnerSubscriptionId,
                 "SELECT " + COLUMNS + " FROM subscriptions WHERE partner_subscription_id = ? ORDER BY created_at",

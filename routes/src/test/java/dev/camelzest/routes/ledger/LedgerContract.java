@@ -148,6 +148,20 @@ abstract class LedgerContract {
     }
 
     @Test
+    void onlyAKnownSubscriptionWithoutItsFormAwaitsIt() {
+        try (Ledger ledger = openLedger()) {
+            SubscriptionLedger subscriptions = ledger.subscriptions();
+            subscriptions.apply(SubscriptionChange.of("sub_1", "veh_1", "psn_1", null, SubscriptionStep.PENDING, T0));
+            assertThat(subscriptions.awaitsForm("veh_1", "psn_1")).isTrue();
+            assertThat(subscriptions.awaitsForm("veh_1", "psn_2")).isFalse();
+
+            subscriptions.apply(SubscriptionChange.of("sub_1", "veh_1", "psn_1", null, SubscriptionStep.FORM_UPLOADED,
+                    T0.plusSeconds(1)));
+            assertThat(subscriptions.awaitsForm("veh_1", "psn_1")).isFalse();
+        }
+    }
+
+    @Test
     void webhookEventsAreRecordedOnceWithTheirDelivery() {
         try (Ledger ledger = openLedger()) {
             WebhookEventLedger events = ledger.webhookEvents();
