@@ -32,26 +32,29 @@ public class DocumentTemplates extends RouteBuilder {
     private static final String UPLOAD = "{{" + UPLOAD_BEAN + "}}";
 
     /** Documents in drop order, one at a time; manifests, our reports and partial uploads are not documents. */
-    private static final String POLL_OPTIONS = "exclude=RAW((?i)(.*\\.manifest\\.(json|csv)|.*\\.(result|errors)\\.json|\\..*))"
+    private static final String POLL_OPTIONS =
+            "exclude=RAW((?i)(.*\\.manifest\\.(json|csv)|.*\\.(result|errors)\\.json|\\..*))"
             + "&sortBy=file:modified&readLock=changed&readLockCheckInterval={{readLockCheckInterval}}"
             + "&delay={{pollDelay}}&autoCreate=true&filter=#{{" + UPLOAD_BEAN + "Waiting}}"
             + "&move=${exchangeProperty." + DocumentUpload.ARCHIVE + "}/${file:name}";
-    private static final String MANIFEST_OPTIONS = "include=RAW(${exchangeProperty." + DocumentUpload.MANIFEST_PATTERN + "})"
-            + "&delete=true&idempotent=false";
+    /** The manifest beside a document, consumed (its content goes into the document's report). */
+    private static final String MANIFEST_OPTIONS =
+            "include=RAW(${exchangeProperty." + DocumentUpload.MANIFEST_PATTERN + "})&delete=true&idempotent=false";
     private static final String WRITE_OPTIONS = "fileExist=Override&tempPrefix=.writing-&autoCreate=true";
 
     @Override
     public void configure() {
         RouteTemplateDefinition sftp = commonParameters(SftpSupport.parameters(routeTemplate(SFTP)
                 .description("Signed forms and funding receipts from an SFTP directory into Zest's uploads")));
-        String sftpBase = "sftp://{{host}}:{{port}}/{{directory}}?" + SftpSupport.CONNECTION;
+        String sftpBase = "sftp://{{host}}:{{port}}/{{directory}}";
+        String connection = "?" + SftpSupport.CONNECTION + "&";
         uploadRoute(sftp,
-                sftpBase + "&" + POLL_OPTIONS
+                sftpBase + connection + POLL_OPTIONS
                         + "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}"
                         + "&stepwise=false&disconnectOnBatchComplete=false",
-                sftpBase + "&" + MANIFEST_OPTIONS + "&stepwise=false&disconnect=true",
-                "sftp://{{host}}:{{port}}/{{directory}}/{{doneDirectory}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS,
-                "sftp://{{host}}:{{port}}/{{directory}}/{{errorDirectory}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS);
+                sftpBase + connection + MANIFEST_OPTIONS + "&stepwise=false&disconnect=true",
+                sftpBase + "/{{doneDirectory}}" + connection + WRITE_OPTIONS,
+                sftpBase + "/{{errorDirectory}}" + connection + WRITE_OPTIONS);
 
         RouteTemplateDefinition file = commonParameters(routeTemplate(FILE)
                 .description("Signed forms and funding receipts from a local directory into Zest's uploads"));

@@ -71,7 +71,8 @@ public class PartnerEventTemplates extends RouteBuilder {
 
     /** The target call, retried with backoff; when retries are exhausted the event goes to the dead letter. */
     private void deadLettered(RouteDefinition route) {
-        retried(route.onException(Exception.class).onWhen(exchangeProperty(PartnerEventDelivery.DELIVERING).isNotNull()))
+        retried(route.onException(Exception.class)
+                .onWhen(exchangeProperty(PartnerEventDelivery.DELIVERING).isNotNull()))
                 .handled(true)
                 .bean(DELIVERY, "deadLetter")
                 .to("file:{{deadLetterDirectory}}?fileExist=Override&tempPrefix=.writing-&autoCreate=true")

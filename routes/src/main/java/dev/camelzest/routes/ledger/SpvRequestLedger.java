@@ -16,7 +16,8 @@ public final class SpvRequestLedger {
 
     private static final String APPLY = """
             MERGE INTO spv_requests t
-            USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INTEGER), CAST(? AS TIMESTAMP WITH TIME ZONE),
+            USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INTEGER),
+                           CAST(? AS TIMESTAMP WITH TIME ZONE),
                            CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
                            CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR)))
                 AS s (slug, status, status_rank, occurred_at, template_id, template_version,

@@ -92,7 +92,8 @@ public final class SubscriptionFileImport {
             Optional<String> personId = person(row);
             if (personId.isEmpty()) {
                 run.result(SubscriptionRowResult.problem(row, "unknown_investor", null, "unknown_investor",
-                        "partnerInvestorId " + row.partnerInvestorId() + " is not in the ledger: import the investor first"));
+                        "partnerInvestorId " + row.partnerInvestorId()
+                                + " is not in the ledger: import the investor first"));
                 continue;
             }
             Optional<SubscriptionRecord> known = Optional.ofNullable(row.partnerSubscriptionId())

@@ -18,7 +18,8 @@ public final class ZestEvents {
 
     /** The nine steps from SPV request to completed subscription, in the order Zest emitted them. */
     public static List<String> journey() {
-        String spv = "\"spvRequestSlug\":\"svr_1\",\"templateId\":\"syndicate_secondary\",\"templateVersion\":\"1.0.0\","
+        String spv = "\"spvRequestSlug\":\"svr_1\",\"templateId\":\"syndicate_secondary\","
+                + "\"templateVersion\":\"1.0.0\","
                 + "\"tenantSlug\":\"acme\",\"attributes\":{}";
         String sub = "\"subscriptionSlug\":\"sub_1\",\"spvSlug\":\"veh_1\",\"personId\":\"psn_1\"";
         return List.of(
