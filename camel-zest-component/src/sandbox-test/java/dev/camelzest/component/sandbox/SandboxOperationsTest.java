@@ -102,7 +102,7 @@ class SandboxOperationsTest extends SandboxTestSupport {
     /** The first name in a registry listing: the list in its body, of names or of objects with a name; or an object keyed by name. */
     private static String firstName(Object listed) {
         Object items = listed instanceof Map<?, ?> map
-                ? map.values().stream().<Object>map(Object.class::cast).filter(List.class::isInstance).findFirst().orElse(listed)
+                ? map.values().stream().filter(List.class::isInstance).map(Object.class::cast).findFirst().orElse(listed)
                 : listed;
         if (items instanceof List<?> list && !list.isEmpty()) {
             Object item = list.get(0);
