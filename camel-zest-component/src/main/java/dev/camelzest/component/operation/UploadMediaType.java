@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * The four file types Zest accepts, recognised by their leading bytes (the file name is not trusted). A four-entry
- * signature table does not justify a content-detection library.
+ * signature table does not justify a content-detection library. Public so that routes can check a file before they
+ * hand it to an upload.
  */
-enum UploadMediaType {
+public enum UploadMediaType {
     PDF("application/pdf", ".pdf", 0, ascii("%PDF-")),
     PNG("image/png", ".png", 0, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' }),
     JPEG("image/jpeg", ".jpg", 0, new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF }),
@@ -16,7 +17,7 @@ enum UploadMediaType {
     WEBP("image/webp", ".webp", 8, ascii("WEBP"));
 
     /** Enough leading bytes to recognise every type. */
-    static final int SNIFF_LENGTH = 12;
+    public static final int SNIFF_LENGTH = 12;
     private static final byte[] RIFF = ascii("RIFF");
 
     private final String mimeType;
@@ -31,15 +32,16 @@ enum UploadMediaType {
         this.signature = signature;
     }
 
-    String mimeType() {
+    public String mimeType() {
         return mimeType;
     }
 
-    String extension() {
+    public String extension() {
         return extension;
     }
 
-    static Optional<UploadMediaType> detect(byte[] head, int length) {
+    /** The type of a file by its first {@code length} bytes (at least {@link #SNIFF_LENGTH} are needed). */
+    public static Optional<UploadMediaType> detect(byte[] head, int length) {
         for (UploadMediaType type : values()) {
             if (type.matches(head, length)) {
                 return Optional.of(type);

@@ -1,22 +1,22 @@
 package dev.camelzest.routes.investors;
 
+import static dev.camelzest.routes.support.TemplateSupport.duration;
+import static dev.camelzest.routes.support.TemplateSupport.retried;
+import static dev.camelzest.routes.support.TemplateSupport.text;
+
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 
 import dev.camelzest.routes.investors.InvestorFileFormat.ReadOptions;
 import dev.camelzest.routes.ledger.Ledger;
-import dev.camelzest.routes.ledger.LedgerSettings;
+import dev.camelzest.routes.support.SftpSupport;
+import dev.camelzest.routes.support.TemplateSupport;
 import org.apache.camel.CamelContext;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.RouteTemplateContext;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
-import org.apache.camel.support.service.ServiceSupport;
-import org.apache.camel.util.TimeUtils;
 
 /**
  * Route templates that onboard investor files in bulk: a file dropped on SFTP ({@value #SFTP}) or in a local
@@ -52,38 +52,17 @@ public class InvestorImportTemplates extends RouteBuilder {
 
     private static final String WRITE_OPTIONS = "fileExist=Override&tempPrefix=.uploading-&autoCreate=true";
 
-    private static final String SFTP_CONNECTION = "username={{username}}"
-            + "&password=RAW({{?password}})"
-            + "&privateKeyFile={{?privateKeyFile}}"
-            + "&privateKeyPassphrase=RAW({{?privateKeyPassphrase}})"
-            + "&knownHostsFile={{?knownHostsFile}}"
-            + "&strictHostKeyChecking={{strictHostKeyChecking}}"
-            + "&useUserKnownHostsFile={{useUserKnownHostsFile}}"
-            + "&binary=true";
-
     @Override
     public void configure() {
-        RouteTemplateDefinition sftp = commonParameters(routeTemplate(SFTP)
-                .description("Investor files from an SFTP directory into zest:bulkCreateInvestors")
-                .templateParameter("host", null, "SFTP server host")
-                .templateParameter("port", "22", "SFTP server port")
-                .templateParameter("username", null, "SFTP user")
-                .templateOptionalParameter("password", "Password login (secret)")
-                .templateOptionalParameter("privateKeyFile", "Private key login: the key file")
-                .templateOptionalParameter("privateKeyPassphrase", "Passphrase of the private key (secret)")
-                .templateOptionalParameter("knownHostsFile",
-                        "known_hosts file holding the server's host key (default: the user's ~/.ssh/known_hosts)")
-                .templateParameter("strictHostKeyChecking", "yes",
-                        "Refuse servers whose host key is not in the known hosts (yes) or accept any (no)")
-                .templateParameter("useUserKnownHostsFile", "true",
-                        "Also trust the user's ~/.ssh/known_hosts when no knownHostsFile is given"));
+        RouteTemplateDefinition sftp = commonParameters(SftpSupport.parameters(routeTemplate(SFTP)
+                .description("Investor files from an SFTP directory into zest:bulkCreateInvestors")));
         String sftpBase = "sftp://{{host}}:{{port}}/{{directory}}";
         importRoute(sftp,
-                sftpBase + "?" + SFTP_CONNECTION + "&" + POLL_OPTIONS
+                sftpBase + "?" + SftpSupport.CONNECTION + "&" + POLL_OPTIONS
                         + "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}"
                         + "&stepwise=false&disconnectOnBatchComplete=false",
-                sftpBase + "/{{resultsDirectory}}?" + SFTP_CONNECTION + "&" + WRITE_OPTIONS,
-                sftpBase + "/{{errorDirectory}}?" + SFTP_CONNECTION + "&" + WRITE_OPTIONS);
+                sftpBase + "/{{resultsDirectory}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS,
+                sftpBase + "/{{errorDirectory}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS);
 
         RouteTemplateDefinition file = commonParameters(routeTemplate(FILE)
                 .description("Investor files from a local directory into zest:bulkCreateInvestors"));
@@ -154,20 +133,6 @@ public class InvestorImportTemplates extends RouteBuilder {
                 .bean(IMPORT, "published");
     }
 
-    /**
-     * Redelivers the failed step itself, so a retried call is the same exchange with the same Idempotency-Key;
-     * exponential backoff.
-     */
-    private static OnExceptionDefinition retried(OnExceptionDefinition onException) {
-        return onException
-                .maximumRedeliveries("{{maximumRedeliveries}}")
-                .redeliveryDelay("{{redeliveryDelay}}")
-                .useExponentialBackOff()
-                .backOffMultiplier(2)
-                .maximumRedeliveryDelay("{{maximumRedeliveryDelay}}")
-                .retryAttemptedLogLevel(LoggingLevel.WARN);
-    }
-
     /** A stopped import is not handled: the file is rolled back, staying where it is, after its summary is out. */
     private static void reportStopped(OnExceptionDefinition onException, String resultsUri) {
         onException.bean(IMPORT, "stopped")
@@ -187,38 +152,9 @@ public class InvestorImportTemplates extends RouteBuilder {
                 text(rtc, "doneDirectory"),
                 text(rtc, "errorDirectory"));
         CamelContext camelContext = rtc.getCamelContext();
-        Ledger ledger = ledger(camelContext, text(rtc, "ledger"), dataDirectory);
+        Ledger ledger = TemplateSupport.ledger(camelContext, text(rtc, "ledger"), dataDirectory);
         return new InvestorFileImport(settings, ledger.investors(), ImportMetrics.of(camelContext),
                 Clock.systemUTC());
-    }
-
-    /** The named ledger, or an embedded one in the data directory, created once and closed with Camel. */
-    private static Ledger ledger(CamelContext camelContext, String name, Path dataDirectory) {
-        synchronized (camelContext) {
-            Ledger ledger = camelContext.getRegistry().lookupByNameAndType(name, Ledger.class);
-            if (ledger == null) {
-                Ledger embedded = Ledger.open(LedgerSettings.embedded(dataDirectory));
-                camelContext.getRegistry().bind(name, Ledger.class, embedded);
-                try {
-                    camelContext.addService(new ServiceSupport() {
-                        @Override
-                        protected void doStop() {
-                            embedded.close();
-                        }
-                    });
-                } catch (Exception e) {
-                    embedded.close();
-                    throw RuntimeCamelException.wrapRuntimeException(e);
-                }
-                ledger = embedded;
-            }
-            return ledger;
-        }
-    }
-
-    private static String text(RouteTemplateContext rtc, String parameter) {
-        Object value = rtc.getProperty(parameter);
-        return value == null ? null : value.toString();
     }
 
     private static char delimiter(String text) {
@@ -226,9 +162,5 @@ public class InvestorImportTemplates extends RouteBuilder {
             throw new IllegalArgumentException("csvDelimiter must be one character, got '" + text + "'");
         }
         return text.charAt(0);
-    }
-
-    private static Duration duration(String text) {
-        return Duration.ofMillis(TimeUtils.toMilliSeconds(text));
     }
 }

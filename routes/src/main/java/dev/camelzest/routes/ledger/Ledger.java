@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The partner-side ledger database: a pooled JDBC connection, its schema brought up to date by Flyway
  * ({@code classpath:db/ledger}, {@code V<n>__*.sql}) when opened. Its tables are reached through repositories such
- * as {@link InvestorLedger}.
+ * as {@link InvestorLedger}, {@link SpvRequestLedger}, {@link SubscriptionLedger} and
+ * {@link WebhookEventLedger}.
  */
 public final class Ledger implements AutoCloseable {
 
@@ -19,10 +20,16 @@ public final class Ledger implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final InvestorLedger investors;
+    private final SpvRequestLedger spvRequests;
+    private final SubscriptionLedger subscriptions;
+    private final WebhookEventLedger webhookEvents;
 
     private Ledger(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.investors = new InvestorLedger(dataSource);
+        this.spvRequests = new SpvRequestLedger(dataSource);
+        this.subscriptions = new SubscriptionLedger(dataSource);
+        this.webhookEvents = new WebhookEventLedger(dataSource);
     }
 
     public static Ledger open(LedgerSettings settings) {
@@ -57,6 +64,18 @@ public final class Ledger implements AutoCloseable {
 
     public InvestorLedger investors() {
         return investors;
+    }
+
+    public SpvRequestLedger spvRequests() {
+        return spvRequests;
+    }
+
+    public SubscriptionLedger subscriptions() {
+        return subscriptions;
+    }
+
+    public WebhookEventLedger webhookEvents() {
+        return webhookEvents;
     }
 
     @Override

@@ -19,7 +19,7 @@ import dev.camelzest.routes.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.InvestorFiles;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.sandbox.PartnerCredentials;
-import dev.camelzest.sandbox.SandboxAdminClient.RecordedRequest;
+import dev.camelzest.sandbox.junit.SandboxAdminClient.RecordedRequest;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -17,12 +20,12 @@ abstract class LedgerContract {
     abstract Ledger openLedger();
 
     @Test
-    void migrationsCreateTheInvestorsTableOnce() throws Exception {
+    void migrationsCreateTheTablesOnce() throws Exception {
         try (Ledger ledger = openLedger()) {
-            assertThat(appliedMigrations(ledger)).containsExactly("1");
+            assertThat(appliedMigrations(ledger)).containsExactly("1", "2");
         }
         try (Ledger reopened = openLedger()) {
-            assertThat(appliedMigrations(reopened)).containsExactly("1");
+            assertThat(appliedMigrations(reopened)).containsExactly("1", "2");
         }
     }
 
@@ -68,12 +71,136 @@ abstract class LedgerContract {
         }
     }
 
+    private static final Instant T0 = Instant.parse("2026-05-07T12:00:00.123Z");
+
+    @Test
+    void anSpvRequestNeverMovesBackToAnOlderState() {
+        try (Ledger ledger = openLedger()) {
+            SpvRequestLedger requests = ledger.spvRequests();
+            SpvRequestState pending = spvState("pending-review", T0, null);
+            SpvRequestState approved = spvState("approved", T0.plusSeconds(60), "veh_1");
+            requests.apply(approved);
+            requests.recordSubmitted(pending, "deal-7", "deal-7.json");
+            requests.apply(pending);
+
+            SpvRequestRecord held = requests.byLocalId("deal-7").orElseThrow();
+            assertThat(held.status()).isEqualTo("approved");
+            assertThat(held.vehicleSlug()).isEqualTo("veh_1");
+            assertThat(held.occurredAt()).isEqualTo(T0.plusSeconds(60));
+            assertThat(held.sourceFile()).isEqualTo("deal-7.json");
+            assertThat(requests.pendingSlugs()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTerminalSpvStateWinsATieAndPendingOnesAreListed() {
+        try (Ledger ledger = openLedger()) {
+            SpvRequestLedger requests = ledger.spvRequests();
+            requests.apply(spvState("cancelled", T0, null));
+            requests.apply(spvState("pending-review", T0, null));
+            requests.apply(new SpvRequestState("svr_2", "pending-review", "t", "1.0.0", T0, null, null, null, null,
+                    null));
+
+            assertThat(requests.bySlug("svr_1").orElseThrow().status()).isEqualTo("cancelled");
+            assertThat(requests.pendingSlugs()).containsExactly("svr_2");
+        }
+    }
+
+    @Test
+    void shuffledSubscriptionStepsEndInTheLatestStateWithEveryStepTime() {
+        SubscriptionChange created = new SubscriptionChange("sub_1", "veh_1", "psn_1", null, null, "sc_a", "USD",
+                "100.00", SubscriptionStep.PENDING, T0, "subs.csv");
+        List<SubscriptionChange> steps = new ArrayList<>(List.of(created,
+                created.at(SubscriptionStep.FORM_UPLOADED, T0.plusSeconds(10)),
+                created.at(SubscriptionStep.FUNDING_UPLOADED, T0.plusSeconds(20)),
+                SubscriptionChange.of("sub_1", "veh_1", "psn_1", "acme-1", SubscriptionStep.COMPLETED,
+                        T0.plusSeconds(30)).withPartnerSubscriptionId("acme-sub-1")));
+        for (long seed = 0; seed < 5; seed++) {
+            try (Ledger ledger = openLedger()) {
+                Collections.shuffle(steps, new java.util.Random(seed));
+                steps.forEach(ledger.subscriptions()::apply);
+                steps.forEach(ledger.subscriptions()::apply);
+
+                SubscriptionRecord held = ledger.subscriptions().bySlug("sub_1").orElseThrow();
+                assertThat(held.status()).isEqualTo("completed");
+                assertThat(held.formUploadedAt()).isEqualTo(T0.plusSeconds(10));
+                assertThat(held.fundingUploadedAt()).isEqualTo(T0.plusSeconds(20));
+                assertThat(held.completedAt()).isEqualTo(T0.plusSeconds(30));
+                assertThat(held.partnerSubscriptionId()).isEqualTo("acme-sub-1");
+                assertThat(held.partnerInvestorId()).isEqualTo("acme-1");
+                assertThat(ledger.subscriptions().byInvestment("veh_1", "psn_1")).contains(held);
+            }
+            emptyTables();
+        }
+    }
+
+    @Test
+    void anUndatedReplyNeverOverridesADatedStep() {
+        try (Ledger ledger = openLedger()) {
+            SubscriptionChange reply = new SubscriptionChange("sub_1", "veh_1", "psn_1", "acme-sub-1", "acme-1",
+                    "sc_a", "USD", "100.00", SubscriptionStep.PENDING, null, "subs.csv");
+            ledger.subscriptions().apply(reply.at(SubscriptionStep.FORM_UPLOADED, T0));
+            ledger.subscriptions().apply(reply);
+
+            SubscriptionRecord held = ledger.subscriptions().byPartnerSubscriptionId("acme-sub-1").orElseThrow();
+            assertThat(held.status()).isEqualTo("form_uploaded");
+        }
+    }
+
+    @Test
+    void onlyAKnownSubscriptionWithoutItsFormAwaitsIt() {
+        try (Ledger ledger = openLedger()) {
+            SubscriptionLedger subscriptions = ledger.subscriptions();
+            subscriptions.apply(SubscriptionChange.of("sub_1", "veh_1", "psn_1", null, SubscriptionStep.PENDING, T0));
+            assertThat(subscriptions.awaitsForm("veh_1", "psn_1")).isTrue();
+            assertThat(subscriptions.awaitsForm("veh_1", "psn_2")).isFalse();
+
+            subscriptions.apply(SubscriptionChange.of("sub_1", "veh_1", "psn_1", null, SubscriptionStep.FORM_UPLOADED,
+                    T0.plusSeconds(1)));
+            assertThat(subscriptions.awaitsForm("veh_1", "psn_1")).isFalse();
+        }
+    }
+
+    @Test
+    void webhookEventsAreRecordedOnceWithTheirDelivery() {
+        try (Ledger ledger = openLedger()) {
+            WebhookEventLedger events = ledger.webhookEvents();
+            events.received("wde_1", "spv_request.created", T0);
+            events.received("wde_1", "spv_request.created", T0);
+            assertThat(events.count()).isEqualTo(1);
+            assertThat(events.byId("wde_1").orElseThrow().delivered()).isFalse();
+
+            events.deadLettered("wde_1");
+            assertThat(events.byId("wde_1").orElseThrow().deadLetteredAt()).isNotNull();
+            events.delivered("wde_1");
+            WebhookEventLedger.EventRecord held = events.byId("wde_1").orElseThrow();
+            assertThat(held.delivered()).isTrue();
+            assertThat(held.deadLetteredAt()).isNull();
+            assertThat(held.occurredAt()).isEqualTo(T0);
+        }
+    }
+
+    private static SpvRequestState spvState(String status, Instant occurredAt, String vehicleSlug) {
+        return new SpvRequestState("svr_1", status, "syndicate_secondary", "1.0.0", occurredAt,
+                vehicleSlug == null ? null : "opp_1", vehicleSlug, null, null, null);
+    }
+
+    /** Between the runs of one test: a fresh database. */
+    void emptyTables() {
+        try (Ledger ledger = openLedger(); Connection connection = ledger.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM subscriptions");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<String> appliedMigrations(Ledger ledger) throws Exception {
         try (Connection connection = ledger.dataSource().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
                         "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
-            List<String> versions = new java.util.ArrayList<>();
+            List<String> versions = new ArrayList<>();
             while (rows.next()) {
                 versions.add(rows.getString(1));
             }

@@ -1,0 +1,222 @@
+package dev.camelzest.routes.documents;
+
+import static dev.camelzest.routes.support.TemplateSupport.fileName;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.camelzest.component.ZestApiException;
+import dev.camelzest.component.ZestConstants;
+import dev.camelzest.component.ZestOperation;
+import dev.camelzest.component.json.ZestJson;
+import dev.camelzest.component.model.FormUploadResponse;
+import dev.camelzest.component.model.FundingUploadResponse;
+import dev.camelzest.component.operation.UploadMediaType;
+import dev.camelzest.routes.documents.DocumentManifest.Kind;
+import dev.camelzest.routes.ledger.InvestorLedger;
+import dev.camelzest.routes.ledger.SubscriptionChange;
+import dev.camelzest.routes.ledger.SubscriptionLedger;
+import dev.camelzest.routes.ledger.SubscriptionStep;
+import dev.camelzest.routes.support.InvalidFileException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Predicate;
+import org.apache.camel.component.file.GenericFileEndpoint;
+
+/**
+ * One document through Zest: its manifest read, the investor resolved through the ledger, a funding receipt held
+ * back until its subscription's signed form is on record, size and type checked before anything is sent, then
+ * {@code uploadSubscriptionForm} or {@code uploadFundingReceipt}, the ledger updated, and a report written beside the
+ * document where it goes ({@code done/} or {@code error/}).
+ */
+public final class DocumentUpload {
+
+    /** Exchange property: the directory, relative to the input, the document and its report go to. */
+    public static final String ARCHIVE = "zestDocumentArchive";
+    /** Exchange property: the file name of the document's manifest (its pattern until it is found). */
+    public static final String MANIFEST_NAME = "zestDocumentManifestName";
+    /** Exchange property: a regular expression matching the manifest's file name only. */
+    public static final String MANIFEST_PATTERN = "zestDocumentManifestPattern";
+
+    /** Zest refused a funding receipt because the form is not on record there yet: wait, as for the ledger. */
+    public static final Predicate FUNDING_BEFORE_FORM = exchange -> {
+        ZestApiException failure = exchange.getException(ZestApiException.class);
+        return failure != null && failure.getStatusCode() == 409
+               && ZestOperation.uploadFundingReceipt.name().equals(failure.getOperation());
+    };
+
+    private static final String MANIFEST = "zestDocumentManifest";
+    private static final String MANIFEST_CONTENT = "zestDocumentManifestContent";
+    private static final String PERSON = "zestDocumentPerson";
+    private static final String DOCUMENT = "zestDocumentName";
+
+    private final DocumentManifestReader reader = new DocumentManifestReader();
+    private final ObjectMapper mapper = ZestJson.newObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final InvestorLedger investors;
+    private final SubscriptionLedger subscriptions;
+    private final long maxUploadSize;
+    private final String doneDirectory;
+    private final String errorDirectory;
+
+    public DocumentUpload(InvestorLedger investors, SubscriptionLedger subscriptions, long maxUploadSize,
+            String doneDirectory, String errorDirectory) {
+        this.investors = investors;
+        this.subscriptions = subscriptions;
+        this.maxUploadSize = maxUploadSize;
+        this.doneDirectory = doneDirectory;
+        this.errorDirectory = errorDirectory;
+    }
+
+    /** Where the document came from, and the name of its manifest beside it. */
+    public void start(Exchange exchange) {
+        exchange.setProperty(ARCHIVE, errorDirectory);
+        String document = fileName(exchange);
+        exchange.setProperty(DOCUMENT, document);
+        exchange.setProperty(MANIFEST_NAME, document + DocumentManifestReader.SUFFIX + "json|csv");
+        exchange.setProperty(MANIFEST_PATTERN, Pattern.quote(document + DocumentManifestReader.SUFFIX) + "(json|csv)");
+    }
+
+    /**
+     * Joins the manifest polled beside the document to the document's exchange (for {@code pollEnrich}): its content
+     * as a property, the document staying the body.
+     */
+    public static Exchange withManifest(Exchange document, Exchange manifest) {
+        if (manifest != null && manifest.getMessage().getBody() != null) {
+            document.setProperty(MANIFEST_CONTENT, manifest.getMessage().getBody(byte[].class));
+            document.setProperty(MANIFEST_NAME, manifest.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class));
+        }
+        return document;
+    }
+
+    /** The manifest: read, its investor resolved, a funding held back until its form is on record. */
+    public void manifest(Exchange exchange) {
+        String document = exchange.getProperty(DOCUMENT, String.class);
+        byte[] content = exchange.getProperty(MANIFEST_CONTENT, byte[].class);
+        if (content == null) {
+            throw new DocumentNotReadyException(document + " has no manifest yet");
+        }
+        String manifestName = exchange.getProperty(MANIFEST_NAME, String.class);
+        DocumentManifest manifest = reader.read(manifestName, content);
+        exchange.setProperty(MANIFEST, manifest);
+        String personId = person(manifest).orElseThrow(() -> new InvalidFileException(List.of("partnerInvestorId "
+                + manifest.partnerInvestorId() + " is not in the ledger: import the investor first")));
+        exchange.setProperty(PERSON, personId);
+        if (manifest.kind() == Kind.FUNDING && subscriptions.awaitsForm(manifest.spvSlug(), personId)) {
+            // the wait is the consumer's own filter, so the receipt is not polled again until its form is on record
+            if (exchange.getFromEndpoint() instanceof GenericFileEndpoint<?> source
+                    && source.getFilter() instanceof WaitingFundings waiting) {
+                waiting.hold(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class), manifest.spvSlug(),
+                        personId);
+            }
+            throw new DocumentNotReadyException(document + " waits for the signed form of " + personId + " in "
+                    + manifest.spvSlug());
+        }
+    }
+
+    private Optional<String> person(DocumentManifest manifest) {
+        return manifest.personId() != null ? Optional.of(manifest.personId())
+                : investors.zestPersonId(manifest.partnerInvestorId());
+    }
+
+
+    /** Checks the document's size and type (as Zest will) and makes its upload call. */
+    public void request(Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        check(message);
+        DocumentManifest manifest = exchange.getProperty(MANIFEST, DocumentManifest.class);
+        message.setHeader(ZestConstants.SPV_SLUG, manifest.spvSlug());
+        message.setHeader(ZestConstants.PERSON_ID, exchange.getProperty(PERSON, String.class));
+        if (manifest.kind() == Kind.FORM) {
+            message.setHeader(ZestConstants.OPERATION, ZestOperation.uploadSubscriptionForm);
+        } else {
+            message.setHeader(ZestConstants.OPERATION, ZestOperation.uploadFundingReceipt);
+            message.setHeader(ZestConstants.AMOUNT, manifest.amount());
+            message.setHeader(ZestConstants.CURRENCY, manifest.currency());
+            message.setHeader(ZestConstants.WIRE_REFERENCE, manifest.wireReference());
+        }
+    }
+
+    private void check(Message message) throws IOException {
+        Long size = message.getHeader(Exchange.FILE_LENGTH, Long.class);
+        if (size != null && size > maxUploadSize) {
+            throw new InvalidFileException(List.of("the document has " + size + " bytes; Zest accepts at most "
+                    + maxUploadSize));
+        }
+        byte[] head = new byte[UploadMediaType.SNIFF_LENGTH];
+        int length;
+        try (InputStream in = message.getBody(InputStream.class)) {
+            length = in == null ? 0 : in.readNBytes(head, 0, head.length);
+        }
+        if (length == 0) {
+            throw new InvalidFileException(List.of("the document is empty"));
+        }
+        if (UploadMediaType.detect(head, length).isEmpty()) {
+            throw new InvalidFileException(List.of("the document is not a PDF, JPEG, PNG or WEBP by its content"
+                    + " (Zest accepts no other type)"));
+        }
+    }
+
+    /** Records the upload in the ledger and makes the result report. */
+    public void uploaded(Exchange exchange) throws JsonProcessingException {
+        DocumentManifest manifest = exchange.getProperty(MANIFEST, DocumentManifest.class);
+        Object reply = exchange.getMessage().getBody();
+        Map<String, Object> report = report(exchange, "uploaded");
+        if (reply instanceof FormUploadResponse form) {
+            subscriptions.apply(SubscriptionChange.of(form.subscriptionSlug(), form.spvSlug(), form.personId(),
+                    manifest.partnerInvestorId(), SubscriptionStep.FORM_UPLOADED, form.uploadedAt()));
+            report.put("subscriptionSlug", form.subscriptionSlug());
+            report.put("uploadedAt", form.uploadedAt());
+        } else {
+            FundingUploadResponse funding = exchange.getMessage().getBody(FundingUploadResponse.class);
+            subscriptions.apply(SubscriptionChange.of(funding.subscriptionSlug(), funding.spvSlug(),
+                    funding.personId(), manifest.partnerInvestorId(), SubscriptionStep.FUNDING_UPLOADED,
+                    funding.uploadedAt()));
+            report.put("subscriptionSlug", funding.subscriptionSlug());
+            report.put("uploadedAt", funding.uploadedAt());
+        }
+        exchange.setProperty(ARCHIVE, doneDirectory);
+        write(exchange, ".result.json", report);
+    }
+
+    /** The errors report of a document that cannot be uploaded as it is. */
+    public void rejected(Exchange exchange) throws JsonProcessingException {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Map<String, Object> report = report(exchange, "rejected");
+        if (failure instanceof InvalidFileException invalid) {
+            report.put("problems", invalid.problems());
+        } else if (failure instanceof ZestApiException refused) {
+            report.put("httpStatus", refused.getStatusCode());
+            report.put("code", refused.getCode());
+            report.put("detail", refused.getDetail());
+            report.put("errorId", refused.getErrorId());
+        } else {
+            report.put("problems", List.of(String.valueOf(failure)));
+        }
+        exchange.setProperty(ARCHIVE, errorDirectory);
+        write(exchange, ".errors.json", report);
+    }
+
+    private Map<String, Object> report(Exchange exchange, String outcome) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("document", exchange.getProperty(DOCUMENT, String.class));
+        report.put("outcome", outcome);
+        report.put("manifest", exchange.getProperty(MANIFEST, DocumentManifest.class));
+        report.put("personId", exchange.getProperty(PERSON, String.class));
+        return report;
+    }
+
+    private void write(Exchange exchange, String suffix, Map<String, Object> report) throws JsonProcessingException {
+        Message message = exchange.getMessage();
+        message.removeHeaders("Camel*");
+        message.setHeader(Exchange.FILE_NAME, exchange.getProperty(DOCUMENT, String.class) + suffix);
+        message.setBody(mapper.writeValueAsBytes(report));
+    }
+}

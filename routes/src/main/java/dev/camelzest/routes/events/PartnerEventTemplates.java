@@ -1,0 +1,97 @@
+package dev.camelzest.routes.events;
+
+import static dev.camelzest.routes.support.TemplateSupport.retried;
+import static dev.camelzest.routes.support.TemplateSupport.text;
+
+import java.time.Clock;
+
+import dev.camelzest.routes.ledger.Ledger;
+import dev.camelzest.routes.support.TemplateSupport;
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
+
+/**
+ * Zest events into the partner's systems. {@value #EVENTS} takes verified, de-duplicated events from the webhook
+ * consumer, records them and the state they report in the ledger, and delivers each to the Camel URI configured for
+ * its type (HTTP callback, file, JMS, Kafka, ...). A failing target is retried with exponential backoff; an event that
+ * still cannot be delivered is written, with the reason, to the dead-letter directory, never dropped.
+ * {@value #REPLAY} delivers the dead letters again, to the targets configured now.
+ * <p>
+ * The webhook exchange waits for the delivery, so the retries should fit in Zest's 10 s delivery timeout (the
+ * defaults take 3.5 s): a longer outage belongs to the dead letter and its replay. When the ledger cannot be
+ * written the webhook fails and Zest delivers the event again later.
+ */
+public class PartnerEventTemplates extends RouteBuilder {
+
+    public static final String EVENTS = "zest-events-to-partner";
+    public static final String REPLAY = "zest-events-replay";
+
+    private static final String DELIVERY_BEAN = "partnerEventDelivery";
+    private static final String DELIVERY = "{{" + DELIVERY_BEAN + "}}";
+
+    @Override
+    public void configure() {
+        RouteTemplateDefinition events = commonParameters(routeTemplate(EVENTS)
+                .description("Zest webhook events into the ledger and the partner's systems")
+                .templateParameter("source", "webhook:zest:events",
+                        "Where verified events come from: the zest: webhook consumer"));
+        RouteDefinition route = events.from("{{source}}");
+        deadLettered(route);
+        retried(route.onException(Exception.class));
+        route.bean(DELIVERY, "receive");
+        deliver(route);
+
+        RouteTemplateDefinition replay = commonParameters(routeTemplate(REPLAY)
+                .description("Delivers dead-lettered Zest events again")
+                .templateParameter("replayedDirectory", "replayed",
+                        "Where replayed dead letters are moved (relative to the dead-letter directory)")
+                .templateParameter("pollDelay", "60000", "Milliseconds between looks at the dead-letter directory"));
+        RouteDefinition replayRoute = replay.from("file:{{deadLetterDirectory}}?include=.*\\.json"
+                + "&move={{replayedDirectory}}/${file:name.noext}-${date:now:yyyyMMddHHmmssSSS}.json"
+                + "&delay={{pollDelay}}&readLock=changed&readLockCheckInterval=500&autoCreate=true");
+        // a replay that fails again is not handled: the letter stays for the next poll
+        retried(replayRoute.onException(Exception.class));
+        replayRoute.bean(DELIVERY, "replay");
+        deliver(replayRoute);
+    }
+
+    private static RouteTemplateDefinition commonParameters(RouteTemplateDefinition template) {
+        return TemplateSupport.retryParameters(TemplateSupport.ledgerParameters(template
+                .templateParameter("targets", "",
+                        "eventType=uri pairs separated by white space, e.g. subscription.completed=https://crm/hooks")
+                .templateParameter("defaultTarget", "",
+                        "The URI of every event type without its own target; empty: such events stay in the ledger")
+                .templateParameter("deadLetterDirectory", "data/zest-events/dead-letter",
+                        "Where events that could not be delivered are written, one JSON file per event")),
+                "3", "500", "5000")
+                .templateBean(DELIVERY_BEAN, PartnerEventDelivery.class, PartnerEventTemplates::createDelivery);
+    }
+
+    /** The target call, retried with backoff; when retries are exhausted the event goes to the dead letter. */
+    private void deadLettered(RouteDefinition route) {
+        retried(route.onException(Exception.class)
+                .onWhen(exchangeProperty(PartnerEventDelivery.DELIVERING).isNotNull()))
+                .handled(true)
+                .bean(DELIVERY, "deadLetter")
+                .to("file:{{deadLetterDirectory}}?fileExist=Override&tempPrefix=.writing-&autoCreate=true")
+                .bean(DELIVERY, "deadLettered")
+                .end();
+    }
+
+    private void deliver(RouteDefinition route) {
+        route.filter(exchangeProperty(PartnerEventDelivery.TARGET).isNotNull())
+                .setProperty(PartnerEventDelivery.DELIVERING, constant(true))
+                .toD("${exchangeProperty." + PartnerEventDelivery.TARGET + "}")
+                .removeProperty(PartnerEventDelivery.DELIVERING)
+                .bean(DELIVERY, "delivered")
+                .end();
+    }
+
+    private static PartnerEventDelivery createDelivery(RouteTemplateContext rtc) {
+        Ledger ledger = TemplateSupport.ledger(rtc);
+        return new PartnerEventDelivery(new EventLedgerUpdates(ledger), ledger.webhookEvents(),
+                EventTargets.parse(text(rtc, "targets"), text(rtc, "defaultTarget")), Clock.systemUTC());
+    }
+}
