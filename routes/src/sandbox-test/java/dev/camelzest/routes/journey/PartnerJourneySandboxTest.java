@@ -33,7 +33,7 @@ import dev.camelzest.routes.subscriptions.SubscriptionTemplates;
 import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.routes.testing.PartnerHttpEndpoint;
 import dev.camelzest.routes.testing.SandboxZest;
-import dev.camelzest.routes.testing.WebhookForwarder;
+import dev.camelzest.routes.testing.ZestWebhookEndpoint;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -65,7 +65,7 @@ class PartnerJourneySandboxTest {
     private EmbeddedSftpServer sftp;
     private Ledger ledger;
     private DefaultCamelContext camel;
-    private WebhookForwarder webhooks;
+    private ZestWebhookEndpoint webhooks;
 
     @BeforeEach
     void start() throws Exception {
@@ -76,6 +76,7 @@ class PartnerJourneySandboxTest {
         sftp = SftpLogin.server(temp.resolve("sftp-root"));
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
         camel = new DefaultCamelContext();
+        webhooks = ZestWebhookEndpoint.prepare(camel, temp.resolve("webhook-data"));
         camel.getRegistry().bind("zestLedger", ledger);
         camel.addRoutes(new SpvRequestTemplates());
         camel.addRoutes(new InvestorImportTemplates());
@@ -85,7 +86,7 @@ class PartnerJourneySandboxTest {
         camel.start();
         Path keys = temp.resolve("keys");
         TemplatedRouteBuilder.builder(camel, PartnerEventTemplates.EVENTS)
-                .parameter("source", "direct:zest-webhooks")
+                .parameter("source", webhooks.sourceUri())
                 .parameter("defaultTarget", partner.uri())
                 .parameter("deadLetterDirectory", temp.resolve("dead-letter").toString())
                 .add();
@@ -101,8 +102,7 @@ class PartnerJourneySandboxTest {
                 .parameter("pollDelay", "100")
                 .add();
         sftpTemplate(DocumentTemplates.SFTP, "documents", SandboxZest.uri(SANDBOX, "uploadSubscriptionForm", keys));
-        webhooks = WebhookForwarder.start(camel.createProducerTemplate(), "direct:zest-webhooks");
-        SANDBOX.admin().configureWebhooks(webhooks.url(), "whsec_0123456789abcdef", 0.001, false, false);
+        SANDBOX.admin().configureWebhooks(webhooks.url(), ZestWebhookEndpoint.SECRET, 0.001, false, false);
     }
 
     @AfterEach
@@ -110,7 +110,6 @@ class PartnerJourneySandboxTest {
         if (camel == null) {
             return;
         }
-        webhooks.close();
         camel.stop();
         ledger.close();
         sftp.close();

@@ -19,7 +19,7 @@ import dev.camelzest.routes.ledger.SpvRequestRecord;
 import dev.camelzest.routes.spvrequests.SpvRequestTemplates;
 import dev.camelzest.routes.testing.PartnerHttpEndpoint;
 import dev.camelzest.routes.testing.SandboxZest;
-import dev.camelzest.routes.testing.WebhookForwarder;
+import dev.camelzest.routes.testing.ZestWebhookEndpoint;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -47,7 +47,7 @@ class SpvRequestJourneySandboxTest {
     private PartnerHttpEndpoint partner;
     private Ledger ledger;
     private DefaultCamelContext camel;
-    private WebhookForwarder webhooks;
+    private ZestWebhookEndpoint webhooks;
     private Path requests;
 
     @BeforeEach
@@ -57,6 +57,7 @@ class SpvRequestJourneySandboxTest {
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
         requests = temp.resolve("requests");
         camel = new DefaultCamelContext();
+        webhooks = ZestWebhookEndpoint.prepare(camel, temp.resolve("webhook-data"));
         camel.getRegistry().bind("zestLedger", ledger);
         camel.addRoutes(new SpvRequestTemplates());
         camel.addRoutes(new PartnerEventTemplates());
@@ -69,16 +70,14 @@ class SpvRequestJourneySandboxTest {
                 .add();
         TemplatedRouteBuilder.builder(camel, PartnerEventTemplates.EVENTS)
                 .routeId("events")
-                .parameter("source", "direct:zest-webhooks")
+                .parameter("source", webhooks.sourceUri())
                 .parameter("defaultTarget", partner.uri())
                 .parameter("deadLetterDirectory", temp.resolve("dead-letter").toString())
                 .add();
-        webhooks = WebhookForwarder.start(camel.createProducerTemplate(), "direct:zest-webhooks");
     }
 
     @AfterEach
     void stop() {
-        webhooks.close();
         camel.stop();
         ledger.close();
         partner.close();
@@ -86,7 +85,7 @@ class SpvRequestJourneySandboxTest {
 
     @Test
     void anApprovedRequestReachesTheLedgerAndThePartnerOnce() throws Exception {
-        SANDBOX.admin().configureWebhooks(webhooks.url(), "whsec_0123456789abcdef", 0.001, false, false);
+        SANDBOX.admin().configureWebhooks(webhooks.url(), ZestWebhookEndpoint.SECRET, 0.001, false, false);
 
         String slug = submit("deal-1");
         SANDBOX.admin().approve(slug);
@@ -102,7 +101,7 @@ class SpvRequestJourneySandboxTest {
 
     @Test
     void duplicatedAndShuffledDeliveriesLeaveTheRightStateAndOneEventEach() throws Exception {
-        SANDBOX.admin().configureWebhooks(webhooks.url(), "whsec_0123456789abcdef", 0.001, true, true);
+        SANDBOX.admin().configureWebhooks(webhooks.url(), ZestWebhookEndpoint.SECRET, 0.001, true, true);
 
         String approvedSlug = submit("deal-2");
         String cancelledSlug = submit("deal-3");
