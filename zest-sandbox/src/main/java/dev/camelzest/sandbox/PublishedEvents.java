@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import dev.camelzest.sandbox.webhook.EventPublisher;
 
@@ -25,6 +27,7 @@ public final class PublishedEvents implements EventPublisher {
     private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final EventPublisher delivery;
+    private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
 
     public PublishedEvents(EventPublisher delivery) {
         this.delivery = delivery;
@@ -32,11 +35,18 @@ public final class PublishedEvents implements EventPublisher {
 
     @Override
     public void publish(String eventType, Map<String, Object> data, Instant occurredAt) {
-        events.add(new Event(eventType, data, occurredAt));
+        Event event = new Event(eventType, data, occurredAt);
+        events.add(event);
         if (size.incrementAndGet() > CAPACITY && events.poll() != null) {
             size.decrementAndGet();
         }
         delivery.publish(eventType, data, occurredAt);
+        listeners.forEach(listener -> listener.accept(event));
+    }
+
+    /** Called with every event after it is handed to delivery. */
+    public void onPublished(Consumer<Event> listener) {
+        listeners.add(listener);
     }
 
     public List<Event> events() {

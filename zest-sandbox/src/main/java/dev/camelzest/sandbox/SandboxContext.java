@@ -25,6 +25,7 @@ public final class SandboxContext {
     private final EventPublisher events;
     private final Clock clock;
     private final String audience;
+    private final String baseUrl;
     private final Idempotency idempotency;
     private final Faults faults;
     private final RequestLog requestLog;
@@ -32,12 +33,13 @@ public final class SandboxContext {
     private final List<Runnable> resetActions = new CopyOnWriteArrayList<>();
 
     SandboxContext(SandboxState state, SandboxSettings settings, EventPublisher events, Clock clock,
-                   String audience, Faults faults, RequestLog requestLog, ContractRegistry contracts) {
+                   String audience, String baseUrl, Faults faults, RequestLog requestLog, ContractRegistry contracts) {
         this.state = state;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
         this.audience = audience;
+        this.baseUrl = baseUrl;
         this.idempotency = new Idempotency(state.idempotency(), clock);
         this.faults = faults;
         this.requestLog = requestLog;
@@ -69,6 +71,11 @@ public final class SandboxContext {
     /** The exact {@code aud} that token assertions must carry. */
     public String audience() {
         return audience;
+    }
+
+    /** {@code http://127.0.0.1:<port>}: where links the sandbox hands out (document URLs) point. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     /** Wraps the JSON write handlers: {@code idempotency().required(handler)} or {@code optional(handler)}. */

@@ -29,12 +29,15 @@ public final class SandboxMain {
               --webhook-secret <whsec_..> the webhook signing secret
               --webhook-time-scale <x>    multiplies the webhook retry delays (default 1)
               --state-file <path>         keep the state in this file across restarts
+              --auto-approve-after <s>    demo: approve every new SPV request after s seconds
+              --auto-complete-after <s>   demo: complete every funded subscription after s seconds
               --client-id <id>            client id of the partner to register (default sandbox-partner)
               --public-key <path>         register the partner with this Ed25519 public key (PEM)
               --key-file <path>           where a generated private key is written (default zest-sandbox-partner.pem)
             """;
     private static final Set<String> OPTIONS = Set.of("port", "audience", "token-ttl", "max-investors-per-call",
             "webhook-url", "webhook-secret", "webhook-time-scale", "state-file", "client-id", "public-key",
+            "auto-approve-after", "auto-complete-after",
             "key-file");
 
     private SandboxMain() {
@@ -79,6 +82,12 @@ public final class SandboxMain {
         }
         if (options.containsKey("webhook-secret")) {
             builder.webhookSecret(options.get("webhook-secret"));
+        }
+        if (options.containsKey("auto-approve-after")) {
+            builder.autoApproveAfter(seconds(options.get("auto-approve-after")));
+        }
+        if (options.containsKey("auto-complete-after")) {
+            builder.autoCompleteAfter(seconds(options.get("auto-complete-after")));
         }
         if (options.containsKey("state-file")) {
             builder.stateFile(Path.of(options.get("state-file")));
@@ -144,5 +153,9 @@ public final class SandboxMain {
             options.put(name, value);
         }
         return options;
+    }
+
+    private static Duration seconds(String text) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
     }
 }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.camelzest.sandbox.admin.RegisterPartner;
 import dev.camelzest.sandbox.contracts.ContractRegistry;
+import dev.camelzest.sandbox.demo.DemoAutomation;
 import dev.camelzest.sandbox.http.ApiException;
 import dev.camelzest.sandbox.http.BearerAuthenticator;
 import dev.camelzest.sandbox.http.Faults;
@@ -28,6 +29,7 @@ import dev.camelzest.sandbox.http.RequestLog;
 import dev.camelzest.sandbox.state.Partner;
 import dev.camelzest.sandbox.state.SandboxState;
 import dev.camelzest.sandbox.state.StateFile;
+import dev.camelzest.sandbox.uploads.DocumentStorage;
 import dev.camelzest.sandbox.webhook.WebhookAdminRoutes;
 import dev.camelzest.sandbox.webhook.WebhookOutbox;
 import dev.camelzest.sandbox.webhook.WebhookSettings;
@@ -115,18 +117,29 @@ public final class ZestSandbox implements AutoCloseable {
         outbox = new WebhookOutbox(vertx, initialWebhookSettings(), config.clock);
         events = new PublishedEvents(outbox);
         context = new SandboxContext(state, new SandboxSettings(config.tokenTtl, config.maxInvestorsPerCall),
-                events, config.clock, config.audience != null ? config.audience : baseUrl, faults, requestLog,
+                events, config.clock, config.audience != null ? config.audience : baseUrl, baseUrl, faults, requestLog,
                 ContractRegistry.builtIn());
         context.onReset(events::clear);
         context.onReset(outbox::clear);
         WebhookAdminRoutes.mount(router, outbox);
         OperationDispatcher dispatcher = new OperationDispatcher(vertx, config.clock,
                 new BearerAuthenticator(state, config.clock), OpenApiValidation.load(), faults, requestLog);
-        SandboxRoutes.mount(new Operations(router, dispatcher), context);
+        SandboxRoutes.mount(new Operations(router, dispatcher), context, new DocumentStorage(documentsDirectory()));
+        if (config.autoApproveAfter != null || config.autoCompleteAfter != null) {
+            events.onPublished(new DemoAutomation(vertx, context, config.autoApproveAfter,
+                    config.autoCompleteAfter)::onPublished);
+        }
         router.route().handler(ctx -> dispatcher.fail(ctx,
                 ApiException.notFound("No operation at " + ctx.request().method() + " " + ctx.normalizedPath() + "."),
                 isZestPath(ctx)));
         router.route().failureHandler(ctx -> dispatcher.fail(ctx, failureOf(ctx), isZestPath(ctx)));
+    }
+
+    /** Beside the state file, so that a restart keeps the documents its links point to; else temporary. */
+    private Path documentsDirectory() {
+        return config.stateFile == null
+                ? uploadsDirectory.resolve("documents")
+                : config.stateFile.toAbsolutePath().resolveSibling(config.stateFile.getFileName() + ".documents");
     }
 
     /** Deliveries wait, pending, until a URL is configured here or through {@code PUT /sandbox/webhooks}. */
@@ -278,6 +291,8 @@ public final class ZestSandbox implements AutoCloseable {
         private double webhookTimeScale = 1.0;
         private Path stateFile;
         private Clock clock = Clock.systemUTC();
+        private Duration autoApproveAfter;
+        private Duration autoCompleteAfter;
 
         private Builder() {
         }
@@ -313,6 +328,25 @@ public final class ZestSandbox implements AutoCloseable {
             }
             this.maxInvestorsPerCall = maxInvestorsPerCall;
             return this;
+        }
+
+        /** Demo behaviour: every new SPV request is approved after this delay (default: never). */
+        public Builder autoApproveAfter(Duration delay) {
+            this.autoApproveAfter = requireNonNegative(delay, "autoApproveAfter");
+            return this;
+        }
+
+        /** Demo behaviour: every funded subscription is completed after this delay (default: never). */
+        public Builder autoCompleteAfter(Duration delay) {
+            this.autoCompleteAfter = requireNonNegative(delay, "autoCompleteAfter");
+            return this;
+        }
+
+        private static Duration requireNonNegative(Duration delay, String name) {
+            if (delay != null && delay.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative");
+            }
+            return delay;
         }
 
         public Builder webhookUrl(String webhookUrl) {

@@ -69,4 +69,50 @@ class PersistenceTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void investorsSubscriptionsAndDocumentsSurviveARestart() throws Exception {
+        Path stateFile = directory.resolve("journey-state.json");
+        PartnerCredentials partner = PartnerCredentials.generate("persistent-investor-partner");
+        String personId;
+        String formUrl;
+        String spvSlug;
+        try (ZestSandbox first = ZestSandbox.builder().stateFile(stateFile).build().start()) {
+            first.registerPartner(partner.clientId(), partner.publicKeyPem());
+            TestHttp http = new TestHttp(first.baseUrl());
+            String token = http.token(partner, first.audience());
+            TestHttp.Response created = http.postJson("/v1/investors", token,
+                    java.util.Map.of("investors", java.util.List.of(Journey.investor("kept"))));
+            personId = created.json().at("/results/0/zestPersonId").asText();
+            TestHttp.Response request = http.post("/v1/spv-requests", token, Samples.spvRequest(http).toString(),
+                    "Idempotency-Key", UUID.randomUUID().toString());
+            new dev.camelzest.sandbox.junit.SandboxAdminClient(first.baseUrl())
+                    .approve(request.json().get("spvRequestSlug").asText());
+            var approved = http.get("/v1/spv-requests/" + request.json().get("spvRequestSlug").asText(), token).json();
+            spvSlug = approved.at("/materialisedRefs/vehicleSlug").asText();
+            http.postJson("/v1/spvs/" + spvSlug + "/subscriptions", token, java.util.Map.of("subscriptions",
+                    java.util.List.of(Journey.subscription(personId, approved.at("/feesAndCarry/shareClasses/0/slug").asText()))));
+            formUrl = Multipart.upload(first.baseUrl() + "/v1/spvs/" + spvSlug + "/subscription/" + personId + "/forms",
+                    token, Multipart.pdf(), "application/pdf", "form.pdf", java.util.Map.of())
+                    .json().get("subscriptionFormUrl").asText();
+        }
+        try (ZestSandbox second = ZestSandbox.builder().port(java.net.URI.create(formUrl).getPort()).stateFile(stateFile)
+                .build().start()) {
+            TestHttp http = new TestHttp(second.baseUrl());
+            String token = http.token(partner, second.audience());
+            TestHttp.Response replay = http.postJson("/v1/investors", token,
+                    java.util.Map.of("investors", java.util.List.of(Journey.investor("kept"))));
+            assertEquals("already_exists", replay.json().at("/results/0/status").asText());
+            assertEquals(personId, replay.json().at("/results/0/zestPersonId").asText());
+            assertTrue(second.context().state().subscriptions().find(spvSlug, personId).orElseThrow().form() != null);
+            java.net.http.HttpResponse<byte[]> document = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(formUrl)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, document.statusCode());
+            TestHttp.Response funding = Multipart.upload(second.baseUrl() + "/v1/spvs/" + spvSlug + "/subscription/"
+                    + personId + "/fundings", token, Multipart.pdf(), "application/pdf", "r.pdf",
+                    java.util.Map.of("amount", "1.00", "currency", "USD", "wireReference", "W-1"));
+            assertEquals(201, funding.status(), "the form is still on record: " + funding.body());
+        }
+    }
 }

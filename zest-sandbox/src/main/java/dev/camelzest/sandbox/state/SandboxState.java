@@ -22,10 +22,12 @@ public final class SandboxState {
     private final SpvRequestStore spvRequests;
     private final SpvStore spvs;
     private final IdempotencyStore idempotency;
+    private final PersonStore persons;
+    private final SubscriptionStore subscriptions;
     private final AtomicLong version = new AtomicLong();
 
     public SandboxState() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @JsonCreator
@@ -33,12 +35,16 @@ public final class SandboxState {
                         @JsonProperty("tokens") TokenStore tokens,
                         @JsonProperty("spvRequests") SpvRequestStore spvRequests,
                         @JsonProperty("spvs") SpvStore spvs,
-                        @JsonProperty("idempotency") IdempotencyStore idempotency) {
+                        @JsonProperty("idempotency") IdempotencyStore idempotency,
+                        @JsonProperty("persons") PersonStore persons,
+                        @JsonProperty("subscriptions") SubscriptionStore subscriptions) {
         this.partners = partners != null ? partners : new PartnerStore();
         this.tokens = tokens != null ? tokens : new TokenStore();
         this.spvRequests = spvRequests != null ? spvRequests : new SpvRequestStore();
         this.spvs = spvs != null ? spvs : new SpvStore();
         this.idempotency = idempotency != null ? idempotency : new IdempotencyStore();
+        this.persons = persons != null ? persons : new PersonStore();
+        this.subscriptions = subscriptions != null ? subscriptions : new SubscriptionStore();
         stores().forEach(store -> store.onChange(version::incrementAndGet));
     }
 
@@ -67,6 +73,16 @@ public final class SandboxState {
         return idempotency;
     }
 
+    @JsonProperty("persons")
+    public PersonStore persons() {
+        return persons;
+    }
+
+    @JsonProperty("subscriptions")
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
+    }
+
     /** Counts changes; unchanged version means nothing to save. */
     public long version() {
         return version.get();
@@ -84,6 +100,6 @@ public final class SandboxState {
 
     /** The stores a reset clears: everything but the partner registrations. */
     private List<KeyedStore<?>> partnerData() {
-        return List.of(tokens, spvRequests, spvs, idempotency);
+        return List.of(tokens, spvRequests, spvs, idempotency, persons, subscriptions);
     }
 }

@@ -28,10 +28,10 @@ import com.sun.net.httpserver.HttpServer;
  * (the documented algorithm, not the sandbox's signer), records the calls, and answers with the status
  * it is told to, optionally after a delay.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One received call. */
-    record Call(String body, String signature, String contentType, boolean signatureValid, long receivedNanos) {
+    public record Call(String body, String signature, String contentType, boolean signatureValid, long receivedNanos) {
     }
 
     private final String secret;
@@ -45,7 +45,7 @@ final class WebhookReceiver implements AutoCloseable {
     private volatile int failureStatus = 500;
     private volatile Duration delay = Duration.ZERO;
 
-    WebhookReceiver(String secret) throws IOException {
+    public WebhookReceiver(String secret) throws IOException {
         this.secret = secret;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hooks", this::handle);
@@ -53,7 +53,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
     }
 
@@ -79,11 +79,11 @@ final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return new ArrayList<>(calls);
     }
 
-    List<String> bodies() {
+    public List<String> bodies() {
         return calls.stream().map(Call::body).toList();
     }
 
