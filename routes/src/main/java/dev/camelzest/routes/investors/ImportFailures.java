@@ -2,6 +2,7 @@ package dev.camelzest.routes.investors;
 
 import java.io.IOException;
 
+import dev.camelzest.component.ZestApiException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 
@@ -19,6 +20,9 @@ final class ImportFailures {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UnreadableFileException) {
                 return false;
+            }
+            if (t instanceof ZestApiException zest) {
+                return zest.isRetryable();
             }
             if (t instanceof IOException) {
                 return true;

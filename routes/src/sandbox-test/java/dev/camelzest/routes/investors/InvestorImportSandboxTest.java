@@ -183,7 +183,8 @@ class InvestorImportSandboxTest {
         awaitDone(inbox, "flaky2.csv");
 
         List<CSVRecord> results = readResults(inbox.resolve("results/flaky.results.csv"));
-        assertThat(results).extracting(r -> r.get("status")).hasSize(10).containsOnly("created", "already_exists");
+        // a retried call gets Zest's stored first answer for its key: created, not already_exists
+        assertThat(results).extracting(r -> r.get("status")).hasSize(10).isSubsetOf("created", "already_exists");
         assertThat(results).extracting(r -> r.get("zestPersonId")).doesNotHaveDuplicates();
         assertThat(readResults(inbox.resolve("results/flaky2.results.csv"))).extracting(r -> r.get("status"))
                 .containsOnly("created");
@@ -194,7 +195,8 @@ class InvestorImportSandboxTest {
         // 3 + 1 batches, each with its own key; every failed call was retried with its key until it succeeded
         assertThat(statusesByKey).hasSize(4);
         assertThat(statusesByKey.values()).allSatisfy(statuses -> assertThat(statuses).last().isEqualTo(200));
-        assertThat(statusesByKey.values().stream().filter(statuses -> statuses.contains(503)).count()).isEqualTo(3);
+        // three failed calls (two of them may be one batch failing twice), each retried with its key
+        assertThat(calls).filteredOn(call -> call.status() == 503).hasSize(3);
         assertThat(calls).hasSize(7);
     }
 
