@@ -1,7 +1,9 @@
 package dev.camelzest.component.sandbox;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,15 @@ import java.util.stream.Collectors;
 import dev.camelzest.component.SuiteSecrets;
 import dev.camelzest.component.ZestConstants;
 import dev.camelzest.component.model.SpvRequestResponse;
+import dev.camelzest.component.model.event.FundingReceiptUploaded;
+import dev.camelzest.component.model.event.InvestorCreated;
+import dev.camelzest.component.model.event.SignedSubscriptionFormUploaded;
 import dev.camelzest.component.model.event.SpvRequestCancelled;
 import dev.camelzest.component.model.event.SpvRequestCompleted;
 import dev.camelzest.component.model.event.SpvRequestCreated;
 import dev.camelzest.component.model.event.SpvRequestRejected;
+import dev.camelzest.component.model.event.SubscriptionCompleted;
+import dev.camelzest.component.model.event.SubscriptionCreated;
 import dev.camelzest.component.model.event.ZestEvent;
 import dev.camelzest.component.webhook.WebhookServers;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
@@ -152,5 +159,38 @@ class SandboxWebhookTest extends SandboxTestSupport {
         Set<Object> eventIds = events().getExchanges().stream()
                 .map(e -> e.getMessage().getHeader(ZestConstants.EVENT_ID)).collect(Collectors.toSet());
         assertEquals(expected, eventIds.size());
+    }
+
+    @Test
+    void theInvestorJourneyEventsArriveTyped() throws Exception {
+        deliverTo(false, false);
+        SandboxFlows flows = new SandboxFlows(template, admin());
+        SandboxFlows.ApprovedSpv spv = flows.approvedSpv();
+        String personId = flows.onboardedInvestor("acme-events-1");
+        flows.subscribe(spv, personId);
+        Map<String, Object> subscription = new HashMap<>(
+                Map.of(ZestConstants.SPV_SLUG, spv.spvSlug(), ZestConstants.PERSON_ID, personId));
+        Path form = Files.write(dataDirectory.resolve("form.pdf"), "%PDF-1.7\nsigned\n%%EOF".getBytes());
+        template.requestBodyAndHeaders("zest:uploadSubscriptionForm", form.toFile(), subscription);
+        subscription.putAll(Map.of(ZestConstants.AMOUNT, "50000.00", ZestConstants.CURRENCY, "USD",
+                ZestConstants.WIRE_REFERENCE, "ACME-WIRE-9"));
+        template.requestBodyAndHeaders("zest:uploadFundingReceipt", form.toFile(), subscription);
+        admin().completeSubscription(spv.spvSlug(), personId);
+
+        Map<String, Class<?>> expected = Map.of("spv_request.created", SpvRequestCreated.class,
+                "spv_request.completed", SpvRequestCompleted.class, "investor.created", InvestorCreated.class,
+                "subscription.created", SubscriptionCreated.class,
+                "signed_subscription_form.uploaded", SignedSubscriptionFormUploaded.class,
+                "funding_receipt.uploaded", FundingReceiptUploaded.class,
+                "subscription.completed", SubscriptionCompleted.class);
+        events().expectedMessageCount(expected.size());
+        awaitAllDelivered(expected.size());
+        events().assertIsSatisfied();
+        for (Exchange exchange : events().getExchanges()) {
+            ZestEvent event = exchange.getMessage().getBody(ZestEvent.class);
+            assertInstanceOf(expected.get(event.eventType()), event.data(), event.eventType());
+        }
+        assertEquals(expected.keySet(), events().getExchanges().stream()
+                .map(e -> e.getMessage().getHeader(ZestConstants.EVENT_TYPE, String.class)).collect(Collectors.toSet()));
     }
 }
