@@ -29,17 +29,36 @@ public final class InvestorLedger {
                         CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
             """;
 
+    private static final int MAX_ATTEMPTS = 3;
+
     private final DataSource dataSource;
 
     public InvestorLedger(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Records the mappings of one bulk call in one transaction. */
+    /**
+     * Records the mappings of one bulk call in one transaction. The import and the investor.created webhook
+     * may record the same investor at the same moment; MERGE does not lock a row that does not exist yet, so
+     * the loser of that race sees a unique-key violation and runs again, now finding the row.
+     */
     public void record(List<InvestorMapping> mappings, String sourceFile) {
         if (mappings.isEmpty()) {
             return;
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                upsert(mappings, sourceFile);
+                return;
+            } catch (SQLException e) {
+                if (attempt >= MAX_ATTEMPTS || !isUniqueViolation(e)) {
+                    throw new LedgerException("Cannot record " + mappings.size() + " investors from " + sourceFile, e);
+                }
+            }
+        }
+    }
+
+    private void upsert(List<InvestorMapping> mappings, String sourceFile) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
@@ -58,9 +77,21 @@ public final class InvestorLedger {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new LedgerException("Cannot record " + mappings.size() + " investors from " + sourceFile, e);
         }
+    }
+
+    /** SQLState 23505, in the exception or the batch's cause chain (H2 and PostgreSQL alike). */
+    private static boolean isUniqueViolation(SQLException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getNextException() != null
+                    && "23505".equals(sql.getNextException().getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Optional<String> zestPersonId(String partnerInvestorId) {
