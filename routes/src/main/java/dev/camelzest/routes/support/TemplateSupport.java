@@ -24,7 +24,17 @@ public final class TemplateSupport {
 
     public static String text(RouteTemplateContext rtc, String parameter) {
         Object value = rtc.getProperty(parameter);
-        return value == null ? null : value.toString();
+        if (value == null) {
+            return null;
+        }
+        // parameters given as placeholders (application properties: targets = {{events.targets}}) are
+        // resolved here, as the route's own {{...}} are when the route is built
+        String text = value.toString();
+        if (!text.contains("{{")) {
+            return text;
+        }
+        String resolved = rtc.getCamelContext().resolvePropertyPlaceholders(text);
+        return resolved == null ? "" : resolved;
     }
 
     /** The name, without any directory, of the file an exchange was consumed from. */
