@@ -79,9 +79,9 @@ final class EmbeddedParts extends MainListenerSupport {
         app.set(AppProperties.SFTP_USERNAME, EmbeddedSftp.USER);
         app.set(AppProperties.SFTP_PASSWORD, sftp.password());
         app.set(AppProperties.SFTP_KNOWN_HOSTS_FILE, sftp.server().knownHostsFile().toString());
-        // a one-run password of a loopback-only server, printed so that a newcomer can log in
+        // the password goes to a file only readable by its owner: no secret is ever printed or logged
         console.println("camel-zest: SFTP server (embedded) at sftp://" + EmbeddedSftp.USER + "@"
-                + sftp.server().host() + ":" + sftp.server().port() + " password " + sftp.password()
+                + sftp.server().host() + ":" + sftp.server().port() + ", password in " + sftp.passwordFile()
                 + ", root " + sftp.server().rootDirectory() + ", known hosts " + sftp.server().knownHostsFile());
     }
 

@@ -82,6 +82,7 @@ class DemoApplicationIT {
         application.destroy(); // SIGTERM: Camel Main shuts down gracefully
         assertThat(application.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
         assertThat(read(output)).doesNotContain("Exception in thread");
+        assertNoSecretIn(read(output));
 
         try (Connection ledger = DriverManager.getConnection(
                 "jdbc:h2:file:" + workDirectory.resolve("data/ledger/zest-ledger"))) {
@@ -90,6 +91,18 @@ class DemoApplicationIT {
             assertThat(count(ledger, "SELECT COUNT(*) FROM spv_requests WHERE status = 'approved'")).isEqualTo(1);
             assertThat(count(ledger, "SELECT COUNT(*) FROM webhook_events")).isEqualTo(22);
         }
+    }
+
+    /** The private key, the SFTP password, the webhook secret, tokens and assertions never reach the output. */
+    private void assertNoSecretIn(String output) throws IOException {
+        String privateKey = Files.readString(workDirectory.resolve("data/zest-demo-partner.pem"));
+        String keyBody = privateKey.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        assertThat(keyBody).isNotBlank();
+        assertThat(output).doesNotContain(keyBody)
+                .doesNotContain(Files.readString(workDirectory.resolve("data/sftp-password")).strip())
+                .doesNotContain("whsec_")
+                .doesNotContain("Bearer ")
+                .doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}\\.");
     }
 
     private static int health(int port) throws Exception {
