@@ -29,6 +29,12 @@ public final class InvestorLedger {
                         CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
             """;
 
+    private static final String INSERT = """
+            INSERT INTO investors
+                (partner_investor_id, zest_person_id, email, first_name, last_name, source_file, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+            """;
+
     private static final int MAX_ATTEMPTS = 3;
 
     private final DataSource dataSource;
@@ -58,25 +64,44 @@ public final class InvestorLedger {
         }
     }
 
+    /**
+     * Most mappings of an import are new, and a plain INSERT costs a fraction of a MERGE; a batch that meets a
+     * recorded investor (a re-import, a webhook first) is rolled back and merged instead.
+     */
     private void upsert(List<InvestorMapping> mappings, String sourceFile) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                for (InvestorMapping mapping : mappings) {
-                    upsert.setString(1, mapping.partnerInvestorId());
-                    upsert.setString(2, mapping.zestPersonId());
-                    upsert.setString(3, mapping.email());
-                    upsert.setString(4, mapping.firstName());
-                    upsert.setString(5, mapping.lastName());
-                    upsert.setString(6, sourceFile);
-                    upsert.addBatch();
+            try {
+                try {
+                    executeBatch(connection, INSERT, mappings, sourceFile);
+                } catch (SQLException e) {
+                    if (!isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    connection.rollback();
+                    executeBatch(connection, UPSERT, mappings, sourceFile);
                 }
-                upsert.executeBatch();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    private static void executeBatch(Connection connection, String sql, List<InvestorMapping> mappings,
+            String sourceFile) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (InvestorMapping mapping : mappings) {
+                statement.setString(1, mapping.partnerInvestorId());
+                statement.setString(2, mapping.zestPersonId());
+                statement.setString(3, mapping.email());
+                statement.setString(4, mapping.firstName());
+                statement.setString(5, mapping.lastName());
+                statement.setString(6, sourceFile);
+                statement.addBatch();
+            }
+            statement.executeBatch();
         }
     }
 
