@@ -26,7 +26,12 @@ public final class ZestWebhookEndpoint {
 
     /** Adds the HTTP server and the secret property to a context that is not started yet. */
     public static ZestWebhookEndpoint prepare(CamelContext camel, Path dataDirectory) throws Exception {
-        ZestWebhookEndpoint endpoint = new ZestWebhookEndpoint(AvailablePortFinder.getNextAvailable(), dataDirectory);
+        return prepare(camel, dataDirectory, AvailablePortFinder.getNextAvailable());
+    }
+
+    /** The same, on a given port: an application restarted where Zest already delivers. */
+    public static ZestWebhookEndpoint prepare(CamelContext camel, Path dataDirectory, int port) throws Exception {
+        ZestWebhookEndpoint endpoint = new ZestWebhookEndpoint(port, dataDirectory);
         camel.getPropertiesComponent().addInitialProperty("zest.webhook.secret", SECRET);
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
@@ -39,6 +44,10 @@ public final class ZestWebhookEndpoint {
     public String sourceUri() {
         return "webhook:zest:events?webhookComponentName=platform-http&webhookPath=" + PATH
                + "&webhookSecret=RAW({{zest.webhook.secret}})&webhookDataDirectory=" + dataDirectory;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** Where the sandbox delivers. */

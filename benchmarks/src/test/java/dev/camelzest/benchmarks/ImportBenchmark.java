@@ -1,0 +1,185 @@
+package dev.camelzest.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Investor import throughput and memory. The route: the file (or SFTP) template in a JVM of its own with a
+ * 256 MB heap, batches of 500, one file at a time. The baseline: the same rows, pre-built into the same
+ * batches, posted by a plain HttpClient loop at the same concurrency (one call at a time) to the same sandbox.
+ */
+class ImportBenchmark {
+
+    private static final int BATCH = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create(options -> options.maxInvestorsPerCall(BATCH));
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void importThroughputAndMemory() throws Exception {
+        for (String size : System.getProperty("rows", "100000").split(",")) {
+            int rows = Integer.parseInt(size.trim());
+            double baseline = baselineRowsPerSecond(rows);
+            Result file = routeImport(rows, false);
+            Figures.report(String.format("import file rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
+                    + "peakHeap=%d MB", rows, file.rowsPerSecond, baseline, Figures.ratio(file.rowsPerSecond, baseline),
+                    file.peakHeapBytes >> 20));
+            if (Boolean.parseBoolean(System.getProperty("sftp", "true"))) {
+                Result sftp = routeImport(rows, true);
+                Figures.report(String.format("import sftp rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
+                        + "peakHeap=%d MB", rows, sftp.rowsPerSecond, baseline,
+                        Figures.ratio(sftp.rowsPerSecond, baseline), sftp.peakHeapBytes >> 20));
+            }
+        }
+    }
+
+    record Result(double rowsPerSecond, long peakHeapBytes) {
+    }
+
+    private double baselineRowsPerSecond(int rows) throws Exception {
+        SANDBOX.admin().reset();
+        List<byte[]> batches = new ArrayList<>();
+        for (int start = 0; start < rows; start += BATCH) {
+            List<Map<String, String>> investors = new ArrayList<>();
+            for (int i = start; i < Math.min(rows, start + BATCH); i++) {
+                investors.add(row("base-" + i));
+            }
+            batches.add(JSON.writeValueAsBytes(Map.of("investors", investors)));
+        }
+        try (CloseableHttpClient client = HttpClients.createDefault()) {
+            String token = token(client);
+            long started = System.nanoTime();
+            for (byte[] batch : batches) {
+                HttpPost post = new HttpPost(SANDBOX.baseUrl() + "/v1/investors");
+                post.setHeader("Authorization", "Bearer " + token);
+                post.setHeader("Idempotency-Key", UUID.randomUUID().toString());
+                post.setEntity(new ByteArrayEntity(batch, ContentType.APPLICATION_JSON));
+                int status = client.execute(post, response -> {
+                    EntityUtils.consume(response.getEntity());
+                    return response.getCode();
+                });
+                assertEquals(200, status);
+            }
+            return rows / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private Result routeImport(int rows, boolean overSftp) throws Exception {
+        SANDBOX.admin().reset();
+        Path work = Files.createTempDirectory(temp, overSftp ? "sftp" : "file");
+        Path keyFile = work.resolve("partner.pem");
+        Files.writeString(keyFile, SANDBOX.partner().privateKeyPem(), StandardCharsets.US_ASCII);
+        String zestUri = "zest:bulkCreateInvestors?baseUrl=RAW(" + SANDBOX.baseUrl() + ")&audience=RAW("
+                + SANDBOX.audience() + ")&clientId=RAW(" + SANDBOX.partner().clientId() + ")&issuer=RAW("
+                + SANDBOX.partner().issuer() + ")&privateKey=RAW(file:" + keyFile + ")";
+        List<String> arguments = new ArrayList<>(List.of("zestUri=" + zestUri, "batchSize=" + BATCH,
+                "dataDirectory=" + work.resolve("data"), "pollDelay=100", "readLockCheckInterval=100"));
+        EmbeddedSftpServer sftp = null;
+        Path inbox;
+        if (overSftp) {
+            sftp = EmbeddedSftpServer.builder().rootDirectory(work.resolve("sftp-root"))
+                    .passwordUser("bench", "bench").build().start();
+            inbox = sftp.rootDirectory().resolve("inbox");
+            arguments.addAll(List.of("template=sftp", "host=" + sftp.host(), "port=" + sftp.port(), "username=bench",
+                    "password=bench", "knownHostsFile=" + sftp.knownHostsFile(), "useUserKnownHostsFile=false",
+                    "directory=inbox"));
+        } else {
+            inbox = work.resolve("inbox");
+            arguments.addAll(List.of("template=file", "directory=" + inbox));
+        }
+        try {
+            writeCsv(inbox.resolve("investors.csv"), rows);
+            arguments.add("awaitFile=" + inbox.resolve("done/investors.csv"));
+            Path output = work.resolve("import.log");
+            Process process = forkedImport(arguments, output);
+            assertTrue(process.waitFor(30, TimeUnit.MINUTES), "the import finished");
+            String log = Files.readString(output);
+            assertEquals(0, process.exitValue(), log);
+            JsonNode summary = JSON.readTree(inbox.resolve("results/investors.summary.json").toFile());
+            assertEquals(rows, summary.get("counts").get("created").asLong(), summary.toString());
+            long peakHeap = log.lines().filter(line -> line.startsWith(ForkedImport.PEAK_HEAP))
+                    .map(line -> Long.parseLong(line.substring(ForkedImport.PEAK_HEAP.length()))).findFirst().orElseThrow();
+            return new Result(rows / (summary.get("durationMillis").asLong() / 1000.0), peakHeap);
+        } finally {
+            if (sftp != null) {
+                sftp.close();
+            }
+        }
+    }
+
+    private static Process forkedImport(List<String> arguments, Path output) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+        String extraJvmArguments = System.getProperty("fork.jvmArgs", "");
+        if (!extraJvmArguments.isBlank()) {
+            command.addAll(List.of(extraJvmArguments.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkedImport.class.getName()));
+        command.addAll(arguments);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    private static void writeCsv(Path file, int rows) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path part = file.resolveSibling("." + file.getFileName() + ".part");
+        try (BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+            out.write("partnerInvestorId,email,firstName,lastName,dateOfBirth,countryOfResidence\n");
+            for (int i = 0; i < rows; i++) {
+                Map<String, String> row = row("route-" + i);
+                out.write(String.join(",", row.values()));
+                out.write('\n');
+            }
+        }
+        Files.move(part, file);
+    }
+
+    private static Map<String, String> row(String id) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("partnerInvestorId", id);
+        row.put("email", id + "@example.com");
+        row.put("firstName", "Alice");
+        row.put("lastName", "Liddell");
+        row.put("dateOfBirth", "1985-04-12");
+        row.put("countryOfResidence", "AE");
+        return row;
+    }
+
+    private static String token(CloseableHttpClient client) throws IOException {
+        HttpPost post = new HttpPost(SANDBOX.baseUrl() + "/v1/oauth2/tokens");
+        post.setEntity(new StringEntity("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion="
+                + SANDBOX.partner().mintAssertion(SANDBOX.audience()), ContentType.APPLICATION_FORM_URLENCODED));
+        return client.execute(post, response -> JSON.readTree(EntityUtils.toString(response.getEntity()))
+                .get("accessToken").asText());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.camelzest.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Token efficiency: 8 concurrent producers make 10,000 authenticated calls with a 60 s token lifetime; the
+ * sandbox counts the token exchanges. The goal is one per lifetime that the run spans.
+ */
+class TokenEfficiencyBenchmark {
+
+    @RegisterExtension
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create(options -> options.tokenTtl(Duration.ofSeconds(60)));
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void eightProducersShareOneTokenPerLifetime() throws Exception {
+        int calls = Integer.getInteger("token.calls", 10_000);
+        SANDBOX.admin().reset();
+        Path key = temp.resolve("partner.pem");
+        Files.writeString(key, SANDBOX.partner().privateKeyPem(), StandardCharsets.US_ASCII);
+        String uri = "zest:listSpvRequests?baseUrl=RAW(" + SANDBOX.baseUrl() + ")&audience=RAW(" + SANDBOX.audience()
+                + ")&clientId=RAW(" + SANDBOX.partner().clientId() + ")&issuer=RAW(" + SANDBOX.partner().issuer()
+                + ")&privateKey=RAW(file:" + key + ")";
+        ExecutorService producers = Executors.newFixedThreadPool(8);
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            long started = System.nanoTime();
+            List<Future<?>> work = new ArrayList<>();
+            for (int p = 0; p < 8; p++) {
+                work.add(producers.submit(() -> {
+                    for (int i = 0; i < calls / 8; i++) {
+                        template.requestBody(uri, (Object) null);
+                    }
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long exchanges = SANDBOX.admin().requests().stream()
+                    .filter(r -> r.method().equals("POST") && r.path().equals("/v1/oauth2/tokens")).count();
+            long lifetimes = (long) Math.ceil(seconds / 60.0);
+            Figures.report(String.format("tokens calls=%d producers=8 seconds=%.1f calls/s=%.0f tokenExchanges=%d "
+                    + "lifetimesSpanned=%d", calls, seconds, calls / seconds, exchanges, lifetimes));
+            assertEquals(lifetimes, exchanges, "one token exchange per lifetime");
+        } finally {
+            producers.shutdownNow();
+        }
+    }
+}
