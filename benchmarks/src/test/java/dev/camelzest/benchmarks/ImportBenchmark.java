@@ -53,18 +53,19 @@ class ImportBenchmark {
             double baseline = baselineRowsPerSecond(rows);
             Result file = routeImport(rows, false);
             Figures.report(String.format("import file rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
-                    + "peakHeap=%d MB", rows, file.rowsPerSecond, baseline, Figures.ratio(file.rowsPerSecond, baseline),
-                    file.peakHeapBytes >> 20));
+                    + "peakHeap=%d MB peakLiveHeap=%d MB", rows, file.rowsPerSecond, baseline,
+                    Figures.ratio(file.rowsPerSecond, baseline), file.peakHeapBytes >> 20, file.peakLiveHeapBytes >> 20));
             if (Boolean.parseBoolean(System.getProperty("sftp", "true"))) {
                 Result sftp = routeImport(rows, true);
                 Figures.report(String.format("import sftp rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
-                        + "peakHeap=%d MB", rows, sftp.rowsPerSecond, baseline,
-                        Figures.ratio(sftp.rowsPerSecond, baseline), sftp.peakHeapBytes >> 20));
+                        + "peakHeap=%d MB peakLiveHeap=%d MB", rows, sftp.rowsPerSecond, baseline,
+                        Figures.ratio(sftp.rowsPerSecond, baseline), sftp.peakHeapBytes >> 20,
+                        sftp.peakLiveHeapBytes >> 20));
             }
         }
     }
 
-    record Result(double rowsPerSecond, long peakHeapBytes) {
+    record Result(double rowsPerSecond, long peakHeapBytes, long peakLiveHeapBytes) {
     }
 
     private double baselineRowsPerSecond(int rows) throws Exception {
@@ -128,9 +129,8 @@ class ImportBenchmark {
             assertEquals(0, process.exitValue(), log);
             JsonNode summary = JSON.readTree(inbox.resolve("results/investors.summary.json").toFile());
             assertEquals(rows, summary.get("counts").get("created").asLong(), summary.toString());
-            long peakHeap = log.lines().filter(line -> line.startsWith(ForkedImport.PEAK_HEAP))
-                    .map(line -> Long.parseLong(line.substring(ForkedImport.PEAK_HEAP.length()))).findFirst().orElseThrow();
-            return new Result(rows / (summary.get("durationMillis").asLong() / 1000.0), peakHeap);
+            return new Result(rows / (summary.get("durationMillis").asLong() / 1000.0),
+                    printed(log, ForkedImport.PEAK_HEAP), printed(log, ForkedImport.PEAK_LIVE_HEAP));
         } finally {
             if (sftp != null) {
                 sftp.close();
@@ -138,9 +138,14 @@ class ImportBenchmark {
         }
     }
 
+    private static long printed(String log, String prefix) {
+        return log.lines().filter(line -> line.startsWith(prefix))
+                .map(line -> Long.parseLong(line.substring(prefix.length()))).findFirst().orElseThrow();
+    }
+
     private static Process forkedImport(List<String> arguments, Path output) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+                "-Xmx" + System.getProperty("import.heap", "256m"), "-XX:+ExitOnOutOfMemoryError"));
         String extraJvmArguments = System.getProperty("fork.jvmArgs", "");
         if (!extraJvmArguments.isBlank()) {
             command.addAll(List.of(extraJvmArguments.trim().split("\\s+")));

@@ -1,25 +1,24 @@
 package dev.camelzest.routes.investors;
 
 import java.io.Closeable;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Validates the rows of one file as they stream past. A partnerInvestorId seen before in the same file makes the
  * later row invalid ({@code duplicate}): Zest would otherwise merge two different rows into one person. The first
  * occurrence wins even when it is itself invalid, so that fixing it never silently re-targets the id.
  * <p>
- * The ids seen are the only per-row state kept in memory (about a hundred bytes a row).
+ * The ids seen are the only per-row state, and they are kept on disk.
  */
 final class CheckedRows implements Iterator<CheckedRow>, Closeable {
 
     private final InvestorRowReader reader;
     private final RowValidator validator = new RowValidator();
-    private final Map<String, Long> firstRowOfId = new HashMap<>();
+    private final SeenInvestorIds seenIds;
 
-    CheckedRows(InvestorRowReader reader) {
+    CheckedRows(InvestorRowReader reader, SeenInvestorIds seenIds) {
         this.reader = reader;
+        this.seenIds = seenIds;
     }
 
     @Override
@@ -39,7 +38,7 @@ final class CheckedRows implements Iterator<CheckedRow>, Closeable {
         if (id == null) {
             return null;
         }
-        Long firstRow = firstRowOfId.putIfAbsent(id, row.rowNumber());
+        Long firstRow = seenIds.firstRow(id, row.rowNumber());
         return firstRow == null ? null
                 : RowError.invalid("duplicate", "partnerInvestorId",
                         "partnerInvestorId '" + id + "' already appears at row " + firstRow);
@@ -47,6 +46,10 @@ final class CheckedRows implements Iterator<CheckedRow>, Closeable {
 
     @Override
     public void close() {
-        reader.close();
+        try {
+            reader.close();
+        } finally {
+            seenIds.close();
+        }
     }
 }

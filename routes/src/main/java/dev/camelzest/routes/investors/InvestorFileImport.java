@@ -89,7 +89,8 @@ public final class InvestorFileImport {
     /** The checked rows of the file, streamed in groups of {@code batchSize}, one group a bulk call. */
     public Iterator<?> batches(Exchange exchange) {
         ImportRun run = run(exchange);
-        return new GroupIterator(new CheckedRows(run.format().open(run.input(), settings.readOptions())),
+        InvestorRowReader reader = run.format().open(run.input(), settings.readOptions());
+        return new GroupIterator(new CheckedRows(reader, SeenInvestorIds.in(run.stagingDirectory())),
                 settings.batchSize());
     }
 
