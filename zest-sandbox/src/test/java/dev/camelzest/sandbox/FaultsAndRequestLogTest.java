@@ -51,6 +51,19 @@ class FaultsAndRequestLogTest {
     }
 
     @Test
+    void aFaultAtARateStrikesAboutThatShareOfTheCalls() {
+        SANDBOX.admin().injectFault("GET", "/v1/oauth2/info", 503, 1_000, 0, false, 0.25);
+
+        long struck = 0;
+        for (int i = 0; i < 400; i++) {
+            struck += http.get("/v1/oauth2/info", token).status() == 503 ? 1 : 0;
+        }
+
+        // 100 expected; the bounds are over seven standard deviations away
+        assertTrue(struck > 40 && struck < 160, "struck " + struck + " of 400");
+    }
+
+    @Test
     void afterCommitFaultKeepsTheEffectAndARetryWithTheSameKeyReplaysIt() {
         SANDBOX.admin().injectFault("POST", "/v1/spv-requests", 500, 1, 0, true);
         String key = UUID.randomUUID().toString();

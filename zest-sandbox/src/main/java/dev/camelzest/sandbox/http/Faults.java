@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The injected faults in force; each matching call uses up one of a fault's count. */
 public final class Faults {
@@ -22,7 +23,7 @@ public final class Faults {
         none = true;
     }
 
-    /** Takes one use of the first fault matching the call, if any (first added, first used). */
+    /** Takes one use of the first fault matching and striking the call, if any (first added, first used). */
     public Optional<Fault> take(String method, String path) {
         return none ? Optional.empty() : takeLocked(method, path);
     }
@@ -31,7 +32,8 @@ public final class Faults {
         Iterator<Remaining> it = faults.iterator();
         while (it.hasNext()) {
             Remaining remaining = it.next();
-            if (remaining.fault.matches(method, path)) {
+            if (remaining.fault.matches(method, path)
+                    && remaining.fault.strikes(ThreadLocalRandom.current().nextDouble())) {
                 if (--remaining.count == 0) {
                     it.remove();
                     none = faults.isEmpty();
@@ -45,7 +47,7 @@ public final class Faults {
     public synchronized List<Fault> pending() {
         return faults.stream()
                 .map(r -> new Fault(r.fault.method(), r.fault.path(), r.fault.status(), r.count,
-                        r.fault.delayMs(), r.fault.afterCommit()))
+                        r.fault.delayMs(), r.fault.afterCommit(), r.fault.rate()))
                 .toList();
     }
 

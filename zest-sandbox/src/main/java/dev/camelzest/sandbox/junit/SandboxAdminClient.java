@@ -102,7 +102,14 @@ public final class SandboxAdminClient {
      * the effect is committed first and then the answer replaced; {@code delayMs} delays the answer.
      */
     public void injectFault(String method, String path, int status, int count, long delayMs, boolean afterCommit) {
+        injectFault(method, path, status, count, delayMs, afterCommit, 1.0);
+    }
+
+    /** The same, striking only a {@code rate} share of the matching calls, at random: a steady fault mix. */
+    public void injectFault(String method, String path, int status, int count, long delayMs, boolean afterCommit,
+                            double rate) {
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("rate", rate);
         body.put("method", method);
         body.put("path", path);
         body.put("status", status);
