@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.camelzest.routes.ledger.Ledger;
+import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.ForkedJvm;
 import dev.camelzest.routes.testing.ImportProcess;
 import dev.camelzest.routes.testing.InvestorFiles;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+import dev.camelzest.sandbox.state.Person;
+import dev.camelzest.sandbox.state.PersonStore;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvestorImportCrashTest {
 
-    private static final int ROWS = 3000;
-    private static final int BATCH = 50;
+    /** Sized by the build: 100,000 rows in batches of 500 (routes/pom.xml); 3,000 in batches of 50 with -Pquick. */
+    private static final int ROWS = Integer.getInteger("reliability.crashRows", 3000);
+    private static final int BATCH = Integer.getInteger("reliability.crashBatch", 50);
 
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
@@ -55,13 +60,14 @@ class InvestorImportCrashTest {
             Process first = ForkedJvm.start(ImportProcess.class, "256m", temp.resolve("first.log"), arguments);
             try {
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> SandboxZest.bulkCalls(SANDBOX).size() >= 10 || !first.isAlive());
+                        .until(() -> SandboxZest.bulkCalls(SANDBOX).size() >= ROWS / BATCH / 2 || !first.isAlive());
             } finally {
                 first.destroyForcibly().waitFor();
             }
             assertThat(inbox.resolve("crash.csv")).as("killed before the end of the file").exists();
             int callsBeforeCrash = SandboxZest.bulkCalls(SANDBOX).size();
             assertThat(callsBeforeCrash).isLessThan((int) (validRows / BATCH));
+            nothingRecordedThatZestDoesNotHave();
 
             importUntilDone(arguments, inbox.resolve("done/crash.csv"), "second.log");
             assertThat(inbox.resolve("done/crash.csv")).exists();
@@ -87,6 +93,20 @@ class InvestorImportCrashTest {
                     .extracting(r -> r.get("status")).containsOnly("already_exists");
             assertThat(again).filteredOn(r -> !"invalid".equals(r.get("status")))
                     .extracting(r -> r.get("zestPersonId")).containsExactlyElementsOf(persons);
+        }
+    }
+
+    /** Every investor the killed import recorded in its ledger is a person Zest created, under the same id. */
+    private void nothingRecordedThatZestDoesNotHave() {
+        PersonStore persons = SANDBOX.sandbox().context().state().persons();
+        try (Ledger ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")))) {
+            assertThat(ledger.investors().count()).isPositive().isLessThanOrEqualTo(persons.size());
+            for (int n = 1; n <= ROWS; n++) {
+                String partnerInvestorId = "inv-" + n;
+                ledger.investors().zestPersonId(partnerInvestorId).ifPresent(recorded -> assertThat(
+                        persons.byPartnerInvestorId(SANDBOX.partner().clientId(), partnerInvestorId))
+                        .map(Person::zestPersonId).contains(recorded));
+            }
         }
     }
 
