@@ -52,12 +52,14 @@ class ImportBenchmark {
             int rows = Integer.parseInt(size.trim());
             double baseline = baselineRowsPerSecond(rows);
             Result file = routeImport(rows, false);
-            Figures.report(String.format("import file rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
+            Figures.report(String.format("import file latency=" + Integer.getInteger("zest.latencyMs", 0)
+                    + "ms rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
                     + "peakHeap=%d MB peakLiveHeap=%d MB", rows, file.rowsPerSecond, baseline,
                     Figures.ratio(file.rowsPerSecond, baseline), file.peakHeapBytes >> 20, file.peakLiveHeapBytes >> 20));
             if (Boolean.parseBoolean(System.getProperty("sftp", "true"))) {
                 Result sftp = routeImport(rows, true);
-                Figures.report(String.format("import sftp rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
+                Figures.report(String.format("import sftp latency=" + Integer.getInteger("zest.latencyMs", 0)
+                        + "ms rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
                         + "peakHeap=%d MB peakLiveHeap=%d MB", rows, sftp.rowsPerSecond, baseline,
                         Figures.ratio(sftp.rowsPerSecond, baseline), sftp.peakHeapBytes >> 20,
                         sftp.peakLiveHeapBytes >> 20));
@@ -68,8 +70,17 @@ class ImportBenchmark {
     record Result(double rowsPerSecond, long peakHeapBytes, long peakLiveHeapBytes) {
     }
 
-    private double baselineRowsPerSecond(int rows) throws Exception {
+    /** Zest is across a network from its partners: {@code -Dzest.latencyMs} holds every bulk answer back that long. */
+    private static void resetSandbox() {
         SANDBOX.admin().reset();
+        int latencyMs = Integer.getInteger("zest.latencyMs", 0);
+        if (latencyMs > 0) {
+            SANDBOX.admin().injectFault("POST", "/v1/investors", 0, Integer.MAX_VALUE, latencyMs, true);
+        }
+    }
+
+    private double baselineRowsPerSecond(int rows) throws Exception {
+        resetSandbox();
         List<byte[]> batches = new ArrayList<>();
         for (int start = 0; start < rows; start += BATCH) {
             List<Map<String, String>> investors = new ArrayList<>();
@@ -97,7 +108,7 @@ class ImportBenchmark {
     }
 
     private Result routeImport(int rows, boolean overSftp) throws Exception {
-        SANDBOX.admin().reset();
+        resetSandbox();
         Path work = Files.createTempDirectory(temp, overSftp ? "sftp" : "file");
         Path keyFile = work.resolve("partner.pem");
         Files.writeString(keyFile, SANDBOX.partner().privateKeyPem(), StandardCharsets.US_ASCII);

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The state of one input file while it is imported: the results and errors files being written (staged locally
  * until every row has a result), the counts per status and the progress log. One instance per file exchange,
- * shared by the exchanges of its batches, which run one after the other.
+ * shared by the exchanges of its batches, which run one after the other; what batches change is changed by its
+ * {@link BatchRecorder}, one batch after the other, and read once the recorder has caught up.
  */
 final class ImportRun {
 
@@ -29,6 +30,7 @@ final class ImportRun {
     private final Path stagingDirectory;
     private final Clock clock;
     private final Instant startedAt;
+    private final BatchRecorder recorder;
     private final Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
     private long rows;
     private long rowsSent;
@@ -37,7 +39,9 @@ final class ImportRun {
     private RowResultWriter errors;
     private Instant lastProgressLog;
 
-    ImportRun(String fileName, InvestorFileFormat format, Path input, Path stagingDirectory, Clock clock) {
+    ImportRun(String fileName, InvestorFileFormat format, Path input, Path stagingDirectory, Clock clock,
+            BatchRecorder recorder) {
+        this.recorder = recorder;
         this.fileName = fileName;
         this.format = format;
         this.input = input;
@@ -48,6 +52,10 @@ final class ImportRun {
         for (RowStatus status : RowStatus.values()) {
             counts.put(status, 0L);
         }
+    }
+
+    BatchRecorder recorder() {
+        return recorder;
     }
 
     String fileName() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,13 +53,16 @@ public final class InvestorFileImport {
     private final InvestorLedger ledger;
     private final ImportMetrics metrics;
     private final Clock clock;
+    private final Executor recordingThread;
 
+    /** {@code recordingThread} runs the recording of answered batches, one after the other (a single thread). */
     public InvestorFileImport(ImportSettings settings, InvestorLedger ledger, ImportMetrics metrics,
-            Clock clock) {
+            Clock clock, Executor recordingThread) {
         this.settings = settings;
         this.ledger = ledger;
         this.metrics = metrics;
         this.clock = clock;
+        this.recordingThread = recordingThread;
     }
 
     /** Checks the whole file can be read (nothing is sent otherwise) and starts its staged results. */
@@ -67,7 +71,8 @@ public final class InvestorFileImport {
         exchange.setProperty(ARCHIVE, settings.doneDirectory());
         InvestorFileFormat format = InvestorFileFormat.of(fileName);
         Path staging = settings.workDirectory().resolve(exchange.getFromRouteId()).resolve(safeName(fileName));
-        ImportRun run = new ImportRun(fileName, format, localFile(exchange), staging, clock);
+        ImportRun run = new ImportRun(fileName, format, localFile(exchange), staging, clock,
+                new BatchRecorder(recordingThread));
         exchange.setProperty(RUN, run);
         run.expectRows(countReadableRows(run));
         run.openOutputs();
@@ -109,7 +114,10 @@ public final class InvestorFileImport {
         exchange.getIn().setBody(investors);
     }
 
-    /** Records every row of the batch: in the ledger first, then in the staged results, in input order. */
+    /**
+     * Records every row of the batch: in the ledger first, then in the staged results, in input order. The
+     * recording runs behind the route (see {@link BatchRecorder}) while the next batch is sent.
+     */
     public void results(Exchange exchange) {
         ImportRun run = run(exchange);
         @SuppressWarnings("unchecked")
@@ -128,12 +136,15 @@ public final class InvestorFileImport {
                         row.firstName(), row.lastName()));
             }
         }
-        ledger.record(mappings, run.fileName());
-        run.sent(sentRows);
-        results.forEach(run::record);
-        run.flush();
-        countRows(exchange.getFromRouteId(), batch.size(), sentRows, results);
-        run.logProgressEvery(settings.progressInterval());
+        String routeId = exchange.getFromRouteId();
+        run.recorder().submit(() -> {
+            ledger.record(mappings, run.fileName());
+            run.sent(sentRows);
+            results.forEach(run::record);
+            run.flush();
+            countRows(routeId, batch.size(), sentRows, results);
+            run.logProgressEvery(settings.progressInterval());
+        });
     }
 
     private void countRows(String routeId, int read, int sent, List<RowResult> results) {
@@ -147,6 +158,7 @@ public final class InvestorFileImport {
     /** Every row has a result: closes the staged files and hands over the files to publish, summary last. */
     public List<OutputFile> finish(Exchange exchange) {
         ImportRun run = run(exchange);
+        run.recorder().awaitRecorded();
         run.closeOutputs();
         ImportSummary summary = run.summary(ImportSummary.COMPLETED, null);
         exchange.getIn().setHeader(SUMMARY, summary);
@@ -172,6 +184,7 @@ public final class InvestorFileImport {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ImportRun run = exchange.getProperty(RUN, ImportRun.class);
         if (run != null) {
+            run.recorder().awaitQuietly();
             run.closeOutputs();
             deleteStaging(run);
         }
@@ -207,6 +220,7 @@ public final class InvestorFileImport {
         LOG.error("Investor file {} stopped: {}", fileName, reason);
         ImportSummary summary;
         if (run != null) {
+            run.recorder().awaitQuietly();
             run.closeOutputs();
             summary = run.summary(ImportSummary.STOPPED, reason);
             metrics.file(exchange.getFromRouteId(), ImportSummary.STOPPED,

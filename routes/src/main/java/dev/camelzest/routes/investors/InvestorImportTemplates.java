@@ -6,6 +6,7 @@ import static dev.camelzest.routes.support.TemplateSupport.text;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 
 import dev.camelzest.routes.investors.InvestorFileFormat.ReadOptions;
 import dev.camelzest.routes.ledger.Ledger;
@@ -153,8 +154,10 @@ public class InvestorImportTemplates extends RouteBuilder {
                 text(rtc, "errorDirectory"));
         CamelContext camelContext = rtc.getCamelContext();
         Ledger ledger = TemplateSupport.ledger(camelContext, text(rtc, "ledger"), dataDirectory);
+        ExecutorService recordingThread = camelContext.getExecutorServiceManager()
+                .newSingleThreadExecutor(InvestorFileImport.class, "ZestInvestorImportRecorder");
         return new InvestorFileImport(settings, ledger.investors(), ImportMetrics.of(camelContext),
-                Clock.systemUTC());
+                Clock.systemUTC(), recordingThread);
     }
 
     private static char delimiter(String text) {

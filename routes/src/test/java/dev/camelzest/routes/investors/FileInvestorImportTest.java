@@ -210,6 +210,19 @@ class FileInvestorImportTest {
     }
 
     @Test
+    void aLedgerThatCannotRecordStopsTheImportAndTheFileStays() throws Exception {
+        ledger.close();
+        drop(inbox, "unrecorded.csv", cleanCsv(1, 10));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Files.exists(inbox.resolve("results/unrecorded.summary.json")));
+        String summary = Files.readString(inbox.resolve("results/unrecorded.summary.json"));
+        assertThat(summary).contains("\"outcome\" : \"stopped\"", "has been closed");
+        assertThat(inbox.resolve("unrecorded.csv")).exists();
+        assertThat(inbox.resolve("results/unrecorded.results.csv")).doesNotExist();
+    }
+
+    @Test
     void aFileStillBeingWrittenIsNotPickedUp() throws Exception {
         Files.createDirectories(inbox);
         Path growing = inbox.resolve("growing.csv");
