@@ -1,8 +1,6 @@
 package dev.camelzest.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,8 +21,6 @@ import org.apache.camel.impl.DefaultCamelContext;
 public final class ForkedImport {
 
     public static final String PEAK_HEAP = "PEAK_HEAP_BYTES=";
-    /** The largest heap found in use right after a collection: what the import really keeps. */
-    public static final String PEAK_LIVE_HEAP = "PEAK_LIVE_HEAP_BYTES=";
 
     private ForkedImport() {
     }
@@ -48,25 +44,11 @@ public final class ForkedImport {
             parameters.forEach(route::parameter);
             route.add();
             long peak = 0;
-            long peakLive = 0;
             while (!Files.exists(done)) {
                 Thread.sleep(20);
                 peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                peakLive = Math.max(peakLive, liveHeap());
             }
             System.out.println(PEAK_HEAP + peak);
-            System.out.println(PEAK_LIVE_HEAP + peakLive);
         }
-    }
-
-    /** The heap in use after the latest collection of each pool. */
-    private static long liveHeap() {
-        long live = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                live += pool.getCollectionUsage().getUsed();
-            }
-        }
-        return live;
     }
 }

@@ -52,22 +52,21 @@ class ImportBenchmark {
             int rows = Integer.parseInt(size.trim());
             double baseline = baselineRowsPerSecond(rows);
             Result file = routeImport(rows, false);
-            Figures.report(String.format("import file latency=" + Integer.getInteger("zest.latencyMs", 0)
-                    + "ms rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
-                    + "peakHeap=%d MB peakLiveHeap=%d MB", rows, file.rowsPerSecond, baseline,
-                    Figures.ratio(file.rowsPerSecond, baseline), file.peakHeapBytes >> 20, file.peakLiveHeapBytes >> 20));
+            Figures.report(String.format("import file heap=" + System.getProperty("import.heap", "256m") + " latency="
+                    + Integer.getInteger("zest.latencyMs", 0) + "ms rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
+                    + "peakHeap=%d MB", rows, file.rowsPerSecond, baseline,
+                    Figures.ratio(file.rowsPerSecond, baseline), file.peakHeapBytes >> 20));
             if (Boolean.parseBoolean(System.getProperty("sftp", "true"))) {
                 Result sftp = routeImport(rows, true);
-                Figures.report(String.format("import sftp latency=" + Integer.getInteger("zest.latencyMs", 0)
-                        + "ms rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
-                        + "peakHeap=%d MB peakLiveHeap=%d MB", rows, sftp.rowsPerSecond, baseline,
-                        Figures.ratio(sftp.rowsPerSecond, baseline), sftp.peakHeapBytes >> 20,
-                        sftp.peakLiveHeapBytes >> 20));
+                Figures.report(String.format("import sftp heap=" + System.getProperty("import.heap", "256m") + " latency="
+                        + Integer.getInteger("zest.latencyMs", 0) + "ms rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
+                        + "peakHeap=%d MB", rows, sftp.rowsPerSecond, baseline,
+                        Figures.ratio(sftp.rowsPerSecond, baseline), sftp.peakHeapBytes >> 20));
             }
         }
     }
 
-    record Result(double rowsPerSecond, long peakHeapBytes, long peakLiveHeapBytes) {
+    record Result(double rowsPerSecond, long peakHeapBytes) {
     }
 
     /** Zest is across a network from its partners: {@code -Dzest.latencyMs} holds every bulk answer back that long. */
@@ -141,7 +140,7 @@ class ImportBenchmark {
             JsonNode summary = JSON.readTree(inbox.resolve("results/investors.summary.json").toFile());
             assertEquals(rows, summary.get("counts").get("created").asLong(), summary.toString());
             return new Result(rows / (summary.get("durationMillis").asLong() / 1000.0),
-                    printed(log, ForkedImport.PEAK_HEAP), printed(log, ForkedImport.PEAK_LIVE_HEAP));
+                    printed(log, ForkedImport.PEAK_HEAP));
         } finally {
             if (sftp != null) {
                 sftp.close();

@@ -1,6 +1,6 @@
 package dev.camelzest.benchmarks;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,12 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Token efficiency: 8 concurrent producers make 10,000 authenticated calls with a 60 s token lifetime; the
- * sandbox counts the token exchanges. The goal is one per lifetime that the run spans.
+ * sandbox counts the token exchanges. The goal is one per lifetime that the run spans. The component renews a
+ * token a tenth of its lifetime early, so a run spanning several lifetimes ({@code -Dtoken.ttlSeconds=2
+ * -Dtoken.calls=20000}) may use one exchange per nine tenths of a lifetime, never more.
  */
 class TokenEfficiencyBenchmark {
 
+    private static final int TTL_SECONDS = Integer.getInteger("token.ttlSeconds", 60);
+
     @RegisterExtension
-    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create(options -> options.tokenTtl(Duration.ofSeconds(60)));
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create(
+            options -> options.tokenTtl(Duration.ofSeconds(TTL_SECONDS)));
 
     @TempDir
     Path temp;
@@ -59,10 +64,12 @@ class TokenEfficiencyBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             long exchanges = SANDBOX.admin().requests().stream()
                     .filter(r -> r.method().equals("POST") && r.path().equals("/v1/oauth2/tokens")).count();
-            long lifetimes = (long) Math.ceil(seconds / 60.0);
-            Figures.report(String.format("tokens calls=%d producers=8 seconds=%.1f calls/s=%.0f tokenExchanges=%d "
-                    + "lifetimesSpanned=%d", calls, seconds, calls / seconds, exchanges, lifetimes));
-            assertEquals(lifetimes, exchanges, "one token exchange per lifetime");
+            long lifetimes = (long) Math.ceil(seconds / TTL_SECONDS);
+            long mostExpected = (long) Math.ceil(seconds / (TTL_SECONDS * 0.9));
+            Figures.report(String.format("tokens ttl=%ds calls=%d producers=8 seconds=%.1f calls/s=%.0f "
+                    + "tokenExchanges=%d lifetimesSpanned=%d", TTL_SECONDS, calls, seconds, calls / seconds, exchanges,
+                    lifetimes));
+            assertTrue(exchanges <= mostExpected, exchanges + " token exchanges in " + lifetimes + " lifetimes");
         } finally {
             producers.shutdownNow();
         }
