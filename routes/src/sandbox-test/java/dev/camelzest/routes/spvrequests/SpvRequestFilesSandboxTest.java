@@ -115,13 +115,15 @@ class SpvRequestFilesSandboxTest {
         JsonNode incomplete = awaitReport("error/incomplete.json.errors.json");
         assertThat(incomplete.path("outcome").asText()).isEqualTo("invalid");
         assertThat(incomplete.path("problems").toString()).contains("localId", "templateVersion", "attributes");
-        assertThat(inbox.resolve("error/incomplete.json")).exists();
+        // the report is written first, then the file moves
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/incomplete.json")));
 
         JsonNode refused = awaitReport("error/bad-attributes.yml.errors.json");
         assertThat(refused.path("outcome").asText()).isEqualTo("refused");
         assertThat(refused.path("code").asText()).isEqualTo("validation_error");
         assertThat(refused.path("validationErrors").toString()).contains("deal_slug");
-        assertThat(inbox.resolve("error/bad-attributes.yml")).exists();
+        // the report is written first, then the file moves
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/bad-attributes.yml")));
         assertThat(ledger.spvRequests().byLocalId("deal-9")).isEmpty();
     }
 

@@ -124,7 +124,8 @@ class DocumentUploadTemplatesTest {
 
         assertThat(Files.readString(typeReport)).contains("not a PDF, JPEG, PNG or WEBP");
         assertThat(Files.readString(investorReport)).contains("acme-404 is not in the ledger");
-        assertThat(inbox.resolve("error/acme-1-form.docx")).exists();
+        // the report is written first, then the file moves
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/acme-1-form.docx")));
         assertThat(zest.uploads()).isEmpty();
     }
 

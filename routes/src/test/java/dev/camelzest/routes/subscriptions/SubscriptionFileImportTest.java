@@ -131,7 +131,8 @@ class SubscriptionFileImportTest {
         Path report = inbox.resolve("error/broken.csv.error.txt");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
         assertThat(Files.readString(report)).contains("currency", "shareClassSlug", "partnerInvestorId");
-        assertThat(inbox.resolve("error/broken.csv")).exists();
+        // the report is written first, then the file moves: never the other way round
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/broken.csv")));
         assertThat(zest.calls()).isEmpty();
     }
 
