@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.component.ZestConfiguration;
@@ -15,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +31,16 @@ import org.slf4j.LoggerFactory;
  *     come from Zest. 401 rather than 403 because what fails is the proof of origin, not a permission.</li>
  * </ul>
  * A route failure is answered 500 so that Zest retries; a copy of an event still in the route is answered 409.
+ * <p>
+ * Stopping waits (up to {@value #STOP_WAIT_SECONDS} s, longer than Zest waits for an answer) for the requests in
+ * progress. Camel's graceful shutdown does not count them as the route's own, so it would otherwise close the
+ * route's producers under them: an event already handed to the partner would then be answered 500, delivered
+ * again by Zest after the restart, and reach the partner twice.
  */
-public final class ZestWebhookHandler implements Processor {
+public final class ZestWebhookHandler extends ServiceSupport implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZestWebhookHandler.class);
+    static final int STOP_WAIT_SECONDS = 15;
 
     private final ZestWebhookSignature signature;
     private final WebhookBodyReader bodyReader;
@@ -40,6 +48,8 @@ public final class ZestWebhookHandler implements Processor {
     private final Set<String> eventTypes;
     private final EventDeduplicator deduplicator;
     private final Processor route;
+    private final Object idle = new Object();
+    private int inProgress;
 
     ZestWebhookHandler(ZestWebhookSignature signature, WebhookBodyReader bodyReader, ZestEventReader eventReader,
                        Set<String> eventTypes, EventDeduplicator deduplicator, Processor route) {
@@ -62,6 +72,35 @@ public final class ZestWebhookHandler implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        synchronized (idle) {
+            inProgress++;
+        }
+        try {
+            handle(exchange);
+        } finally {
+            synchronized (idle) {
+                inProgress--;
+                idle.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    protected void doStop() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+        synchronized (idle) {
+            long left;
+            while (inProgress > 0 && (left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) > 0) {
+                idle.wait(left);
+            }
+            if (inProgress > 0) {
+                LOG.warn("Stopping with {} webhook request(s) still in progress; Zest will deliver them again",
+                        inProgress);
+            }
+        }
+    }
+
+    private void handle(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         ZestEvent event;
         try {

@@ -26,7 +26,8 @@ abstract class WebhookTestSupport extends CamelTestSupport {
     }
 
     final int port = AvailablePortFinder.getNextAvailable();
-    private final HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1, as webhook deliveries come
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -179,6 +180,31 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
         assertEquals("duplicate", postSigned(CREATED).body());
         events().expectedMessageCount(1);
         events().assertIsSatisfied();
+    }
+
+    @Test
+    void stoppingLetsAnEventInTheRouteFinishAndBeAcknowledged() throws Exception {
+        gate = new CountDownLatch(1);
+        CompletableFuture<HttpResponse<String>> delivery = CompletableFuture.supplyAsync(() -> {
+            try {
+                return postSigned(CREATED);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(entered.await(10, TimeUnit.SECONDS), "the delivery is in the route");
+        MockEndpoint events = events();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(context::stop);
+        Thread.sleep(300);
+        assertFalse(stopping.isDone(), "the stop waits for the event in the route");
+        gate.countDown();
+
+        HttpResponse<String> response = delivery.get(10, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("accepted", response.body());
+        stopping.get(20, TimeUnit.SECONDS);
+        assertEquals(1, events.getReceivedCounter());
     }
 
     @Test
