@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 import dev.camelzest.component.SuiteSecrets;
 import org.apache.camel.CamelContext;
@@ -68,5 +69,15 @@ abstract class WebhookTestSupport extends CamelTestSupport {
 
     HttpResponse<String> postSigned(String body) throws IOException, InterruptedException {
         return post(body, signature(SECRET, body), "application/json");
+    }
+
+    CompletableFuture<HttpResponse<String>> postSignedAsync(String body) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return postSigned(body);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }
