@@ -14,13 +14,14 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 
 /**
- * Reads the partner's Ed25519 private key from a PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}) or an OKP JWK with
- * {@code d}. Error messages never contain the key text.
+ * Reads the partner's Ed25519 private key from a PKCS#8 PEM (a block labelled {@value #PEM_LABEL}, RFC 7468) or an
+ * OKP JWK with {@code d}. Error messages never contain the key text.
  */
 public final class Ed25519KeyReader {
 
-    private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
-    private static final String PEM_END = "-----END PRIVATE KEY-----";
+    static final String PEM_LABEL = "PRIVATE KEY";
+    private static final String PEM_BEGIN = "-----BEGIN " + PEM_LABEL + "-----";
+    private static final String PEM_END = "-----END " + PEM_LABEL + "-----";
 
     private Ed25519KeyReader() {
     }
@@ -37,7 +38,7 @@ public final class Ed25519KeyReader {
             return fromPkcs8Pem(text);
         }
         throw new IllegalArgumentException(
-                "The Zest private key must be an Ed25519 key as PKCS#8 PEM (-----BEGIN PRIVATE KEY-----) or as an OKP JWK;"
+                "The Zest private key must be an Ed25519 key as PKCS#8 PEM (a " + PEM_LABEL + " block) or as an OKP JWK;"
                                            + " other formats (e.g. OpenSSH) are not supported");
     }
 
