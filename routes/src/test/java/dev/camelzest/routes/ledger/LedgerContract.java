@@ -22,10 +22,10 @@ abstract class LedgerContract {
     @Test
     void migrationsCreateTheTablesOnce() throws Exception {
         try (Ledger ledger = openLedger()) {
-            assertThat(appliedMigrations(ledger)).containsExactly("1", "2");
+            assertThat(appliedMigrations(ledger)).containsExactly("1", "2", "3");
         }
         try (Ledger reopened = openLedger()) {
-            assertThat(appliedMigrations(reopened)).containsExactly("1", "2");
+            assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3");
         }
     }
 
@@ -41,6 +41,23 @@ abstract class LedgerContract {
             assertThat(investors.zestPersonId("acme-2")).contains("psn_a2");
             assertThat(investors.zestPersonId("acme-3")).isEmpty();
             assertThat(investors.count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBatchLargerThanOneInsertStatementIsRecordedWhole() {
+        try (Ledger ledger = openLedger()) {
+            InvestorLedger investors = ledger.investors();
+            List<InvestorMapping> batch = new ArrayList<>();
+            for (int i = 1; i <= 1_201; i++) {
+                batch.add(new InvestorMapping("acme-" + i, "psn_" + i, i + "@example.com", "Ann", "No. " + i));
+            }
+            investors.record(batch, "big.csv");
+
+            assertThat(investors.count()).isEqualTo(1_201);
+            assertThat(investors.zestPersonId("acme-1")).contains("psn_1");
+            assertThat(investors.zestPersonId("acme-501")).contains("psn_501");
+            assertThat(investors.zestPersonId("acme-1201")).contains("psn_1201");
         }
     }
 
