@@ -2,10 +2,9 @@ package dev.camelzest.component.operation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelzest.component.http.ZestRequest;
 import dev.camelzest.component.http.ZestResponse;
 import dev.camelzest.component.model.InvestorBulkResponse;
@@ -25,45 +24,47 @@ final class BulkCreateInvestorsHandler implements ZestOperationHandler {
 
     @Override
     public void handle(ZestCall call) throws Exception {
-        ArrayNode investors = investorsOf(call, call.jsonBody());
+        List<?> investors = investorsOf(call);
         int batchSize = call.configuration().getMaxBatchSize();
         int batches = Math.max(1, (investors.size() + batchSize - 1) / batchSize);
         String baseKey = call.idempotencyKey();
         List<InvestorRowResult> results = new ArrayList<>(investors.size());
         ZestResponse last = null;
+        InvestorBulkResponse response = null;
         for (int batch = 0; batch < batches; batch++) {
-            ObjectNode body = call.mapper().createObjectNode();
-            ArrayNode rows = body.putArray(INVESTORS);
-            for (int row = batch * batchSize; row < Math.min(investors.size(), (batch + 1) * batchSize); row++) {
-                rows.add(investors.get(row));
-            }
+            List<?> rows = investors.subList(batch * batchSize, Math.min(investors.size(), (batch + 1) * batchSize));
             last = call.send(ZestRequest.post(PATH)
                     .authenticated(true)
                     .idempotencyKey(batches == 1 ? baseKey : baseKey + "-" + (batch + 1))
-                    .entity(new ByteArrayEntity(call.toJsonBytes(body), ContentType.APPLICATION_JSON))
+                    .entity(new ByteArrayEntity(call.toJsonBytes(Map.of(INVESTORS, rows)), ContentType.APPLICATION_JSON))
                     .build());
-            InvestorBulkResponse response = call.read(last.body(), InvestorBulkResponse.class);
+            response = call.read(last.body(), InvestorBulkResponse.class);
             if (response != null && response.results() != null) {
                 results.addAll(response.results());
             }
         }
+        boolean rawJson = call.configuration().isRawJson();
         if (batches == 1) {
-            call.reply(last, InvestorBulkResponse.class);
+            call.reply(rawJson ? last.bodyAsString() : response, last.statusCode());
         } else {
-            call.reply(call.configuration().isRawJson()
-                    ? call.mapper().writeValueAsString(new InvestorBulkResponse(results))
-                    : new InvestorBulkResponse(results), last.statusCode());
+            InvestorBulkResponse merged = new InvestorBulkResponse(results);
+            call.reply(rawJson ? call.mapper().writeValueAsString(merged) : merged, last.statusCode());
         }
     }
 
-    private static ArrayNode investorsOf(ZestCall call, JsonNode body) throws Exception {
-        if (body.isArray()) {
-            return (ArrayNode) body;
+    /** A List body is sent as it is; anything else is read as JSON: a list, or an object with an investors list. */
+    private static List<?> investorsOf(ZestCall call) throws Exception {
+        if (call.message().getBody() instanceof List<?> list) {
+            return list;
         }
-        if (body.path(INVESTORS).isArray()) {
-            return (ArrayNode) body.get(INVESTORS);
+        JsonNode body = call.jsonBody();
+        JsonNode investors = body.isArray() ? body : body.path(INVESTORS);
+        if (!investors.isArray()) {
+            throw call.reject("invalid_request",
+                    "bulkCreateInvestors needs a list of investors or an object with an \"investors\" list");
         }
-        throw call.reject("invalid_request",
-                "bulkCreateInvestors needs a list of investors or an object with an \"investors\" list");
+        List<JsonNode> rows = new ArrayList<>(investors.size());
+        investors.forEach(rows::add);
+        return rows;
     }
 }
