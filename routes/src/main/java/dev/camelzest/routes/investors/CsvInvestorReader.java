@@ -20,7 +20,8 @@ final class CsvInvestorReader implements InvestorRowReader {
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private final Map<InvestorField, String> columns = new EnumMap<>(InvestorField.class);
+    /** The position of each field's column; resolved once, since a lookup by name ignores case and is slow. */
+    private final Map<InvestorField, Integer> columns = new EnumMap<>(InvestorField.class);
     private final int headerSize;
     private long rowNumber;
 
@@ -52,7 +53,7 @@ final class CsvInvestorReader implements InvestorRowReader {
         for (InvestorField field : InvestorField.values()) {
             String column = mapping.column(field);
             if (header.containsKey(column)) {
-                columns.put(field, column);
+                columns.put(field, header.get(column));
             } else if (field.required()) {
                 missing.add(column);
             }
@@ -75,6 +76,17 @@ final class CsvInvestorReader implements InvestorRowReader {
     }
 
     @Override
+    public long countRemaining() {
+        long rows = 0;
+        while (hasNext()) {
+            records.next();
+            rowNumber++;
+            rows++;
+        }
+        return rows;
+    }
+
+    @Override
     public InvestorRow next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
@@ -92,8 +104,8 @@ final class CsvInvestorReader implements InvestorRowReader {
     }
 
     private String value(CSVRecord record, InvestorField field) {
-        String column = columns.get(field);
-        return column != null && record.isSet(column) ? InvestorRowReader.valueOrNull(record.get(column)) : null;
+        Integer column = columns.get(field);
+        return column != null && column < record.size() ? InvestorRowReader.valueOrNull(record.get(column)) : null;
     }
 
     @Override

@@ -33,6 +33,16 @@ public interface InvestorRowReader extends Iterator<InvestorRow>, Closeable {
         return trimmed.isEmpty() ? null : trimmed;
     }
 
+    /** Reads past the rows not read yet, checking the file can be read to its end; answers how many there were. */
+    default long countRemaining() {
+        long rows = 0;
+        while (hasNext()) {
+            next();
+            rows++;
+        }
+        return rows;
+    }
+
     @Override
     void close();
 }

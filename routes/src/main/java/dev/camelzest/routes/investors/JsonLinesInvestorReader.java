@@ -74,6 +74,18 @@ final class JsonLinesInvestorReader implements InvestorRowReader {
         return parse(line);
     }
 
+    /** Counts lines without parsing them: a line that is not JSON is a row error, not an unreadable file. */
+    @Override
+    public long countRemaining() {
+        long rows = 0;
+        while (nextLine != null) {
+            rowNumber++;
+            rows++;
+            advance();
+        }
+        return rows;
+    }
+
     private InvestorRow parse(String line) {
         JsonNode object;
         try {
