@@ -53,15 +53,20 @@ public final class InvestorFileImport {
     private final InvestorLedger ledger;
     private final ImportMetrics metrics;
     private final Clock clock;
+    private final Executor readingThread;
     private final Executor recordingThread;
 
-    /** {@code recordingThread} runs the recording of answered batches, one after the other (a single thread). */
+    /**
+     * {@code readingThread} reads and checks the next batches ahead of the route, {@code recordingThread} records
+     * the answered ones: each a single thread, so that the route's own thread does little more than send.
+     */
     public InvestorFileImport(ImportSettings settings, InvestorLedger ledger, ImportMetrics metrics,
-            Clock clock, Executor recordingThread) {
+            Clock clock, Executor readingThread, Executor recordingThread) {
         this.settings = settings;
         this.ledger = ledger;
         this.metrics = metrics;
         this.clock = clock;
+        this.readingThread = readingThread;
         this.recordingThread = recordingThread;
     }
 
@@ -82,21 +87,16 @@ public final class InvestorFileImport {
 
     private long countReadableRows(ImportRun run) {
         try (InvestorRowReader reader = run.format().open(run.input(), settings.readOptions())) {
-            long rows = 0;
-            while (reader.hasNext()) {
-                reader.next();
-                rows++;
-            }
-            return rows;
+            return reader.countRemaining();
         }
     }
 
-    /** The checked rows of the file, streamed in groups of {@code batchSize}, one group a bulk call. */
+    /** The checked rows of the file, streamed in groups of {@code batchSize}, one group a bulk call, read ahead. */
     public Iterator<?> batches(Exchange exchange) {
         ImportRun run = run(exchange);
         InvestorRowReader reader = run.format().open(run.input(), settings.readOptions());
-        return new GroupIterator(new CheckedRows(reader, SeenInvestorIds.in(run.stagingDirectory())),
-                settings.batchSize());
+        return new ReadAhead<>(new GroupIterator(new CheckedRows(reader, SeenInvestorIds.in(run.stagingDirectory())),
+                settings.batchSize()), readingThread);
     }
 
     /** Turns a batch into the {@code bulkCreateInvestors} body: the valid rows, in input order. */
@@ -124,20 +124,20 @@ public final class InvestorFileImport {
         List<CheckedRow> batch = exchange.getProperty(BATCH, List.class);
         int sentRows = exchange.getProperty(SEND_COUNT, 0, Integer.class);
         BulkReply reply = sentRows == 0 ? null : BulkReply.of(exchange.getIn().getBody());
-        List<RowResult> results = new ArrayList<>(batch.size());
-        List<InvestorMapping> mappings = new ArrayList<>();
-        for (CheckedRow checked : batch) {
-            RowResult result = checked.isValid() ? reply.resultFor(checked.row())
-                    : RowResult.invalid(checked.row(), checked.error());
-            results.add(result);
-            if (result.zestPersonId() != null) {
-                InvestorRow row = checked.row();
-                mappings.add(new InvestorMapping(row.partnerInvestorId(), result.zestPersonId(), row.email(),
-                        row.firstName(), row.lastName()));
-            }
-        }
         String routeId = exchange.getFromRouteId();
         run.recorder().submit(() -> {
+            List<RowResult> results = new ArrayList<>(batch.size());
+            List<InvestorMapping> mappings = new ArrayList<>();
+            for (CheckedRow checked : batch) {
+                RowResult result = checked.isValid() ? reply.resultFor(checked.row())
+                        : RowResult.invalid(checked.row(), checked.error());
+                results.add(result);
+                if (result.zestPersonId() != null) {
+                    InvestorRow row = checked.row();
+                    mappings.add(new InvestorMapping(row.partnerInvestorId(), result.zestPersonId(), row.email(),
+                            row.firstName(), row.lastName()));
+                }
+            }
             ledger.record(mappings, run.fileName());
             run.sent(sentRows);
             results.forEach(run::record);

@@ -154,10 +154,12 @@ public class InvestorImportTemplates extends RouteBuilder {
                 text(rtc, "errorDirectory"));
         CamelContext camelContext = rtc.getCamelContext();
         Ledger ledger = TemplateSupport.ledger(camelContext, text(rtc, "ledger"), dataDirectory);
+        ExecutorService readingThread = camelContext.getExecutorServiceManager()
+                .newSingleThreadExecutor(InvestorFileImport.class, "ZestInvestorImportReader");
         ExecutorService recordingThread = camelContext.getExecutorServiceManager()
                 .newSingleThreadExecutor(InvestorFileImport.class, "ZestInvestorImportRecorder");
         return new InvestorFileImport(settings, ledger.investors(), ImportMetrics.of(camelContext),
-                Clock.systemUTC(), recordingThread);
+                Clock.systemUTC(), readingThread, recordingThread);
     }
 
     private static char delimiter(String text) {
