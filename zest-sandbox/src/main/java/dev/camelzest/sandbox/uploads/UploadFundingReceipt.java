@@ -7,9 +7,7 @@ import java.util.Map;
 
 import dev.camelzest.sandbox.SandboxContext;
 import dev.camelzest.sandbox.http.ApiException;
-import dev.camelzest.sandbox.http.ApiHandler;
 import dev.camelzest.sandbox.http.ApiRequest;
-import dev.camelzest.sandbox.http.ApiResponse;
 import dev.camelzest.sandbox.http.Json;
 import dev.camelzest.sandbox.http.ValidationErrorItem;
 import dev.camelzest.sandbox.state.Subscription;
@@ -21,44 +19,49 @@ import dev.camelzest.sandbox.subscriptions.MoneyFormat;
  * is completed. Answers 201 FundingUploadResponse and fires funding_receipt.uploaded; a later receipt
  * replaces the earlier one.
  */
-public final class UploadFundingReceipt implements ApiHandler {
-
-    private static final String FUNDING_UPLOADED = "funding_receipt.uploaded";
-
-    private final SandboxContext context;
-    private final DocumentStorage storage;
+public final class UploadFundingReceipt extends DocumentUploadHandler {
 
     public UploadFundingReceipt(SandboxContext context, DocumentStorage storage) {
-        this.context = context;
-        this.storage = storage;
+        super(context, storage, "-receipt", "funding_receipt.uploaded");
     }
 
     @Override
-    public ApiResponse handle(ApiRequest request) {
-        Subscription target = requireForm(UploadTarget.requireOpen(UploadTarget.of(request, context)));
-        String amount = request.formAttribute("amount").orElse(null);
-        String currency = request.formAttribute("currency").orElse(null);
-        String wireReference = request.formAttribute("wireReference").orElse(null);
-        validate(amount, currency, wireReference);
-        UploadedDocument document = UploadedDocument.of(request);
-        Instant now = context.now();
-        String fileName = storage.store(document, target.subscriptionSlug() + "-receipt");
-        Subscription.UploadedDocument receipt = new Subscription.UploadedDocument(
-                storage.link(context.baseUrl(), fileName, now), now, amount, currency, wireReference);
-        Subscription updated = context.state().subscriptions()
-                .update(Subscription.key(target.spvSlug(), target.personId()),
-                        current -> requireForm(UploadTarget.requireOpen(current)).withFunding(receipt))
-                .orElseThrow();
-        context.events().publish(FUNDING_UPLOADED, body(updated, true), now);
-        return ApiResponse.created(body(updated, false));
-    }
-
-    private static Subscription requireForm(Subscription subscription) {
+    Subscription checkState(Subscription subscription) {
         if (subscription.form() == null) {
             throw ApiException.conflict("The signed subscription form of " + subscription.subscriptionSlug()
                     + " is not on record yet; upload it before the funding receipt.");
         }
         return subscription;
+    }
+
+    @Override
+    void checkRequest(ApiRequest request) {
+        validate(attribute(request, "amount"), attribute(request, "currency"), attribute(request, "wireReference"));
+    }
+
+    @Override
+    Subscription.UploadedDocument record(ApiRequest request, String url, Instant uploadedAt) {
+        return new Subscription.UploadedDocument(url, uploadedAt, attribute(request, "amount"),
+                attribute(request, "currency"), attribute(request, "wireReference"));
+    }
+
+    @Override
+    Subscription attach(Subscription subscription, Subscription.UploadedDocument receipt) {
+        return subscription.withFunding(receipt);
+    }
+
+    @Override
+    void describe(Subscription subscription, Map<String, Object> body) {
+        Subscription.UploadedDocument receipt = subscription.funding();
+        body.put("fundingReceiptUrl", receipt.url());
+        body.put("amount", receipt.amount());
+        body.put("currency", receipt.currency());
+        body.put("wireReference", receipt.wireReference());
+        body.put("uploadedAt", Json.timestamp(receipt.uploadedAt()));
+    }
+
+    private static String attribute(ApiRequest request, String name) {
+        return request.formAttribute(name).orElse(null);
     }
 
     private static void validate(String amount, String currency, String wireReference) {
@@ -78,17 +81,5 @@ public final class UploadFundingReceipt implements ApiHandler {
         if (!errors.isEmpty()) {
             throw ApiException.validationError("Funding metadata failed validation.", errors);
         }
-    }
-
-    /** FundingUploadResponse; the event's data adds the partner's investor id (FACTS.md §6.3). */
-    private static Map<String, Object> body(Subscription subscription, boolean event) {
-        Subscription.UploadedDocument receipt = subscription.funding();
-        Map<String, Object> body = UploadTarget.describe(subscription, event);
-        body.put("fundingReceiptUrl", receipt.url());
-        body.put("amount", receipt.amount());
-        body.put("currency", receipt.currency());
-        body.put("wireReference", receipt.wireReference());
-        body.put("uploadedAt", Json.timestamp(receipt.uploadedAt()));
-        return body;
     }
 }
