@@ -1,9 +1,13 @@
 package dev.camelzest.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.camelzest.routes.investors.InvestorImportTemplates;
@@ -14,13 +18,15 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The investor import alone in a JVM of its own, as the application runs it, for the throughput and memory
- * benchmarks: imports the one file waiting in {@code directory} (local or, with {@code host=...}, on SFTP),
- * then prints its peak heap and exits. Arguments are {@code key=value} template parameters, plus
- * {@code template=sftp|file}.
+ * benchmarks: imports the files dropped in {@code directory} (local or, with {@code host=...}, on SFTP) until each
+ * of {@code awaitFiles} (comma-separated, in order) exists, then exits. For each it prints the peak heap and the
+ * CPU time of this JVM while that file was imported, so that a warm-up file measures apart from the file after it.
+ * Arguments are {@code key=value} template parameters, plus {@code template=sftp|file}.
  */
 public final class ForkedImport {
 
     public static final String PEAK_HEAP = "PEAK_HEAP_BYTES=";
+    public static final String CPU_TIME = "CPU_TIME_MILLIS=";
 
     private ForkedImport() {
     }
@@ -33,7 +39,10 @@ public final class ForkedImport {
         }
         String template = "sftp".equals(parameters.remove("template"))
                 ? InvestorImportTemplates.SFTP : InvestorImportTemplates.FILE;
-        Path done = Path.of(parameters.remove("awaitFile"));
+        List<Path> awaited = new ArrayList<>();
+        for (String file : parameters.remove("awaitFiles").split(",")) {
+            awaited.add(Path.of(file));
+        }
         Path dataDirectory = Path.of(parameters.get("dataDirectory"));
         try (Ledger ledger = Ledger.open(LedgerSettings.embedded(dataDirectory));
              DefaultCamelContext camel = new DefaultCamelContext()) {
@@ -43,12 +52,55 @@ public final class ForkedImport {
             TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, template).routeId("benchmark-import");
             parameters.forEach(route::parameter);
             route.add();
-            long peak = 0;
-            while (!Files.exists(done)) {
-                Thread.sleep(20);
-                peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            for (Path done : awaited) {
+                measureUntil(done);
             }
-            System.out.println(PEAK_HEAP + peak);
         }
+    }
+
+    /** Prints the peak heap and the CPU time (per thread, and the JVM's own) until {@code done} exists. */
+    private static void measureUntil(Path done) throws InterruptedException {
+        long cpuAtStart = processCpuMillis();
+        long compilingAtStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        Map<String, Long> threadsAtStart = threadCpuMillis();
+        long peak = 0;
+        while (!Files.exists(done)) {
+            Thread.sleep(20);
+            peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        String file = done.getFileName() + " ";
+        long cpu = processCpuMillis() - cpuAtStart;
+        System.out.println(file + PEAK_HEAP + peak);
+        System.out.println(file + CPU_TIME + cpu);
+        long javaThreads = 0;
+        for (Map.Entry<String, Long> thread : threadCpuMillis().entrySet()) {
+            long used = thread.getValue() - threadsAtStart.getOrDefault(thread.getKey(), 0L);
+            javaThreads += used;
+            if (used >= 50) {
+                System.out.println(file + "thread " + thread.getKey() + ": " + used + " ms");
+            }
+        }
+        long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compilingAtStart;
+        System.out.println(file + "JVM (compiler, collector): " + (cpu - javaThreads) + " ms; compiler threads busy "
+                + compiling + " ms");
+    }
+
+    private static Map<String, Long> threadCpuMillis() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long nanos = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) {
+                cpu.merge(info.getThreadName().replaceAll("file://\\S+|sftp://\\S+", "<source>"), nanos / 1_000_000,
+                        Long::sum);
+            }
+        }
+        return cpu;
+    }
+
+    /** CPU time of this whole JVM (import, collector, compiler) so far, in milliseconds. */
+    public static long processCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 }

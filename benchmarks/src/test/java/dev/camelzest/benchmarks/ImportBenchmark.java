@@ -34,10 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Investor import throughput and memory. The route: the file (or SFTP) template in a JVM of its own with a
  * 256 MB heap, batches of 500, one file at a time. The baseline: the same rows, pre-built into the same
  * batches, posted by a plain HttpClient loop at the same concurrency (one call at a time) to the same sandbox.
+ * Both first run a warm-up of {@code -Dimport.warmupRows} rows (default 300,000; 0 measures cold JVMs), as a
+ * long-running application has compiled its hot code by its second file: on two cores the JIT compiler otherwise
+ * takes half the CPU of a 300,000-row import.
  */
 class ImportBenchmark {
 
     private static final int BATCH = 500;
+    private static final int WARMUP_ROWS = Integer.getInteger("import.warmupRows", 300_000);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
@@ -51,22 +55,23 @@ class ImportBenchmark {
         for (String size : System.getProperty("rows", "100000").split(",")) {
             int rows = Integer.parseInt(size.trim());
             double baseline = baselineRowsPerSecond(rows);
-            Result file = routeImport(rows, false);
-            Figures.report(String.format("import file heap=" + System.getProperty("import.heap", "256m") + " latency="
-                    + Integer.getInteger("zest.latencyMs", 0) + "ms rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
-                    + "peakHeap=%d MB", rows, file.rowsPerSecond, baseline,
-                    Figures.ratio(file.rowsPerSecond, baseline), file.peakHeapBytes >> 20));
+            report("file", rows, routeImport(rows, false), baseline);
             if (Boolean.parseBoolean(System.getProperty("sftp", "true"))) {
-                Result sftp = routeImport(rows, true);
-                Figures.report(String.format("import sftp heap=" + System.getProperty("import.heap", "256m") + " latency="
-                        + Integer.getInteger("zest.latencyMs", 0) + "ms rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
-                        + "peakHeap=%d MB", rows, sftp.rowsPerSecond, baseline,
-                        Figures.ratio(sftp.rowsPerSecond, baseline), sftp.peakHeapBytes >> 20));
+                report("sftp", rows, routeImport(rows, true), baseline);
             }
         }
     }
 
-    record Result(double rowsPerSecond, long peakHeapBytes) {
+    private static void report(String source, int rows, Result route, double baseline) {
+        Figures.report(String.format("import %s heap=%s latency=%dms warmup=%d rows=%d route=%.0f rows/s "
+                + "baseline=%.0f rows/s ratio=%s peakHeap=%d MB cpu: import=%d ms sandbox=%d ms", source,
+                System.getProperty("import.heap", "256m"), Integer.getInteger("zest.latencyMs", 0), WARMUP_ROWS, rows,
+                route.rowsPerSecond, baseline, Figures.ratio(route.rowsPerSecond, baseline), route.peakHeapBytes >> 20,
+                route.importCpuMillis, route.sandboxCpuMillis));
+    }
+
+    /** {@code importCpuMillis}: the import JVM's CPU time; {@code sandboxCpuMillis}: this JVM's (the sandbox's) meanwhile. */
+    record Result(double rowsPerSecond, long peakHeapBytes, long importCpuMillis, long sandboxCpuMillis) {
     }
 
     /** Zest is across a network from its partners: {@code -Dzest.latencyMs} holds every bulk answer back that long. */
@@ -80,29 +85,44 @@ class ImportBenchmark {
 
     private double baselineRowsPerSecond(int rows) throws Exception {
         resetSandbox();
+        List<byte[]> warmup = batches("warm", WARMUP_ROWS);
+        List<byte[]> batches = batches("base", rows);
+        try (CloseableHttpClient client = HttpClients.createDefault()) {
+            String token = token(client);
+            post(client, token, warmup);
+            long cpu = ForkedImport.processCpuMillis();
+            long started = System.nanoTime();
+            post(client, token, batches);
+            double rowsPerSecond = rows / ((System.nanoTime() - started) / 1e9);
+            Figures.report(String.format("import baseline rows=%d %.0f rows/s cpu=%d ms (sandbox and client)", rows,
+                    rowsPerSecond, ForkedImport.processCpuMillis() - cpu));
+            return rowsPerSecond;
+        }
+    }
+
+    private static List<byte[]> batches(String idPrefix, int rows) throws IOException {
         List<byte[]> batches = new ArrayList<>();
         for (int start = 0; start < rows; start += BATCH) {
             List<Map<String, String>> investors = new ArrayList<>();
             for (int i = start; i < Math.min(rows, start + BATCH); i++) {
-                investors.add(row("base-" + i));
+                investors.add(row(idPrefix + "-" + i));
             }
             batches.add(JSON.writeValueAsBytes(Map.of("investors", investors)));
         }
-        try (CloseableHttpClient client = HttpClients.createDefault()) {
-            String token = token(client);
-            long started = System.nanoTime();
-            for (byte[] batch : batches) {
-                HttpPost post = new HttpPost(SANDBOX.baseUrl() + "/v1/investors");
-                post.setHeader("Authorization", "Bearer " + token);
-                post.setHeader("Idempotency-Key", UUID.randomUUID().toString());
-                post.setEntity(new ByteArrayEntity(batch, ContentType.APPLICATION_JSON));
-                int status = client.execute(post, response -> {
-                    EntityUtils.consume(response.getEntity());
-                    return response.getCode();
-                });
-                assertEquals(200, status);
-            }
-            return rows / ((System.nanoTime() - started) / 1e9);
+        return batches;
+    }
+
+    private static void post(CloseableHttpClient client, String token, List<byte[]> batches) throws IOException {
+        for (byte[] batch : batches) {
+            HttpPost post = new HttpPost(SANDBOX.baseUrl() + "/v1/investors");
+            post.setHeader("Authorization", "Bearer " + token);
+            post.setHeader("Idempotency-Key", UUID.randomUUID().toString());
+            post.setEntity(new ByteArrayEntity(batch, ContentType.APPLICATION_JSON));
+            int status = client.execute(post, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+            assertEquals(200, status);
         }
     }
 
@@ -130,17 +150,27 @@ class ImportBenchmark {
             arguments.addAll(List.of("template=file", "directory=" + inbox));
         }
         try {
-            writeCsv(inbox.resolve("investors.csv"), rows);
-            arguments.add("awaitFile=" + inbox.resolve("done/investors.csv"));
+            Path warmupDone = inbox.resolve("done/warmup.csv");
+            Path done = inbox.resolve("done/investors.csv");
+            arguments.add("awaitFiles=" + (WARMUP_ROWS > 0 ? warmupDone + "," : "") + done);
             Path output = work.resolve("import.log");
             Process process = forkedImport(arguments, output);
+            if (WARMUP_ROWS > 0) {
+                writeCsv(inbox.resolve("warmup.csv"), "warm", WARMUP_ROWS);
+                awaitFile(warmupDone, process);
+            }
+            writeCsv(inbox.resolve("investors.csv"), "route", rows);
+            long sandboxCpu = ForkedImport.processCpuMillis();
             assertTrue(process.waitFor(30, TimeUnit.MINUTES), "the import finished");
+            sandboxCpu = ForkedImport.processCpuMillis() - sandboxCpu;
             String log = Files.readString(output);
+            log.lines().filter(line -> line.startsWith("investors.csv thread") || line.startsWith("investors.csv JVM"))
+                    .forEach(line -> System.out.println("CPU of the import JVM, " + line));
             assertEquals(0, process.exitValue(), log);
             JsonNode summary = JSON.readTree(inbox.resolve("results/investors.summary.json").toFile());
             assertEquals(rows, summary.get("counts").get("created").asLong(), summary.toString());
             return new Result(rows / (summary.get("durationMillis").asLong() / 1000.0),
-                    printed(log, ForkedImport.PEAK_HEAP));
+                    printed(log, ForkedImport.PEAK_HEAP), printed(log, ForkedImport.CPU_TIME), sandboxCpu);
         } finally {
             if (sftp != null) {
                 sftp.close();
@@ -148,9 +178,18 @@ class ImportBenchmark {
         }
     }
 
+    private static void awaitFile(Path file, Process process) throws InterruptedException {
+        while (!Files.exists(file)) {
+            assertTrue(process.isAlive(), "the import is running");
+            Thread.sleep(20);
+        }
+    }
+
+    /** A figure the fork printed for the measured file. */
     private static long printed(String log, String prefix) {
-        return log.lines().filter(line -> line.startsWith(prefix))
-                .map(line -> Long.parseLong(line.substring(prefix.length()))).findFirst().orElseThrow();
+        String measured = "investors.csv " + prefix;
+        return log.lines().filter(line -> line.startsWith(measured))
+                .map(line -> Long.parseLong(line.substring(measured.length()))).findFirst().orElseThrow();
     }
 
     private static Process forkedImport(List<String> arguments, Path output) throws IOException {
@@ -165,13 +204,13 @@ class ImportBenchmark {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
-    private static void writeCsv(Path file, int rows) throws IOException {
+    private static void writeCsv(Path file, String idPrefix, int rows) throws IOException {
         Files.createDirectories(file.getParent());
         Path part = file.resolveSibling("." + file.getFileName() + ".part");
         try (BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
             out.write("partnerInvestorId,email,firstName,lastName,dateOfBirth,countryOfResidence\n");
             for (int i = 0; i < rows; i++) {
-                Map<String, String> row = row("route-" + i);
+                Map<String, String> row = row(idPrefix + "-" + i);
                 out.write(String.join(",", row.values()));
                 out.write('\n');
             }
