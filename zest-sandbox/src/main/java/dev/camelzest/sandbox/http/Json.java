@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -34,9 +35,9 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    /** Sorts every object's keys when writing maps: the canonical form of a request body. */
+    /** Sorts every object's keys when writing a tree: the canonical form of a request body. */
     private static final ObjectMapper CANONICAL = MAPPER.copy()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
 
     private Json() {
     }
@@ -87,7 +88,7 @@ public final class Json {
      */
     public static byte[] canonical(JsonNode node) {
         try {
-            return CANONICAL.writeValueAsBytes(MAPPER.convertValue(node, Object.class));
+            return CANONICAL.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
