@@ -125,26 +125,29 @@ public final class InvestorFileImport {
         int sentRows = exchange.getProperty(SEND_COUNT, 0, Integer.class);
         BulkReply reply = sentRows == 0 ? null : BulkReply.of(exchange.getIn().getBody());
         String routeId = exchange.getFromRouteId();
-        run.recorder().submit(() -> {
-            List<RowResult> results = new ArrayList<>(batch.size());
-            List<InvestorMapping> mappings = new ArrayList<>();
-            for (CheckedRow checked : batch) {
-                RowResult result = checked.isValid() ? reply.resultFor(checked.row())
-                        : RowResult.invalid(checked.row(), checked.error());
-                results.add(result);
-                if (result.zestPersonId() != null) {
-                    InvestorRow row = checked.row();
-                    mappings.add(new InvestorMapping(row.partnerInvestorId(), result.zestPersonId(), row.email(),
-                            row.firstName(), row.lastName()));
-                }
+        run.recorder().submit(() -> record(run, batch, reply, sentRows, routeId));
+    }
+
+    /** Runs on the recording thread: the ledger first, so a row is in the results only once it is recorded. */
+    private void record(ImportRun run, List<CheckedRow> batch, BulkReply reply, int sentRows, String routeId) {
+        List<RowResult> results = new ArrayList<>(batch.size());
+        List<InvestorMapping> mappings = new ArrayList<>();
+        for (CheckedRow checked : batch) {
+            RowResult result = checked.isValid() ? reply.resultFor(checked.row())
+                    : RowResult.invalid(checked.row(), checked.error());
+            results.add(result);
+            if (result.zestPersonId() != null) {
+                InvestorRow row = checked.row();
+                mappings.add(new InvestorMapping(row.partnerInvestorId(), result.zestPersonId(), row.email(),
+                        row.firstName(), row.lastName()));
             }
-            ledger.record(mappings, run.fileName());
-            run.sent(sentRows);
-            results.forEach(run::record);
-            run.flush();
-            countRows(routeId, batch.size(), sentRows, results);
-            run.logProgressEvery(settings.progressInterval());
-        });
+        }
+        ledger.record(mappings, run.fileName());
+        run.sent(sentRows);
+        results.forEach(run::record);
+        run.flush();
+        countRows(routeId, batch.size(), sentRows, results);
+        run.logProgressEvery(settings.progressInterval());
     }
 
     private void countRows(String routeId, int read, int sent, List<RowResult> results) {
