@@ -8,26 +8,26 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the next batches of a file on the import's reading thread while the route sends the current one, so that
  * reading and checking rows is not on the path between two bulk calls. At most {@value #AHEAD} batches are read
  * ahead. A reading failure surfaces where that batch would have: in {@link #hasNext()} or {@link #next()} on the
- * route's thread. {@link #close()} stops the reading and returns once the source is closed.
+ * route's thread, after the batches read before it. {@link #close()} stops the reading and returns once the source
+ * is closed.
  */
 final class ReadAhead<T> implements Iterator<T>, Closeable {
 
     static final int AHEAD = 2;
+    /** How often a waiting side looks whether the other has gone: the route closed, or the reading ended. */
+    private static final long CHECK_MILLIS = 20;
 
-    private static final Object END = new Object();
-
-    private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(AHEAD);
-    private final CountDownLatch sourceClosed = new CountDownLatch(1);
+    private final BlockingQueue<T> ready = new ArrayBlockingQueue<>(AHEAD);
+    private final CountDownLatch readingEnded = new CountDownLatch(1);
     private volatile boolean closing;
-    private Object next;
-
-    private record Failure(RuntimeException cause) {
-    }
+    private volatile RuntimeException failure;
+    private T next;
 
     /** Starts reading {@code source} on {@code readingThread}; the source is closed there once read or closed. */
     ReadAhead(Iterator<T> source, Executor readingThread) {
@@ -36,27 +36,21 @@ final class ReadAhead<T> implements Iterator<T>, Closeable {
 
     private void read(Iterator<T> source) {
         try {
-            while (!closing) {
-                if (!source.hasNext()) {
-                    ready.put(END);
-                    return;
+            while (!closing && source.hasNext()) {
+                T item = source.next();
+                while (!closing && !ready.offer(item, CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                    // the route is busy with earlier batches
                 }
-                ready.put(source.next());
             }
         } catch (RuntimeException e) {
-            putQuietly(new Failure(e));
+            failure = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            putQuietly(new Failure(new IllegalStateException("Reading the file was interrupted", e)));
+            failure = new IllegalStateException("Reading the file was interrupted", e);
         } finally {
             closeQuietly(source);
-            sourceClosed.countDown();
+            readingEnded.countDown();
         }
-    }
-
-    private void putQuietly(Object item) {
-        // nobody waits for an item once the route closed the iterator, and the queue may then be full
-        ready.offer(item);
     }
 
     @Override
@@ -64,26 +58,38 @@ final class ReadAhead<T> implements Iterator<T>, Closeable {
         if (next == null) {
             next = take();
         }
-        if (next instanceof Failure failure) {
-            throw failure.cause();
-        }
-        return next != END;
+        return next != null;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public T next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        T item = (T) next;
+        T item = next;
         next = null;
         return item;
     }
 
-    private Object take() {
+    /** The next batch; null at the end; the reading's failure once the batches before it are taken. */
+    private T take() {
         try {
-            return ready.take();
+            while (true) {
+                T item = ready.poll(CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    return item;
+                }
+                if (readingEnded.getCount() == 0) {
+                    item = ready.poll();
+                    if (item != null) {
+                        return item;
+                    }
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return null;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the next batch", e);
@@ -96,7 +102,7 @@ final class ReadAhead<T> implements Iterator<T>, Closeable {
         closing = true;
         ready.clear();
         try {
-            sourceClosed.await();
+            readingEnded.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while closing the file being read", e);

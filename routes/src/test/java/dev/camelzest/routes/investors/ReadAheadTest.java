@@ -2,8 +2,10 @@ package dev.camelzest.routes.investors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.Closeable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -86,15 +88,18 @@ class ReadAheadTest {
     }
 
     @Test
-    void aReadingFailureSurfacesOnTheRouteThreadWhereItsItemWouldHaveBeen() throws Exception {
+    void aReadingFailureSurfacesOnTheRouteThreadWhereItsItemWouldHaveBeen() {
         Numbers source = new Numbers(1_000, 4);
-        try (ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread)) {
-            assertThat(ahead.next()).isEqualTo(1);
-            assertThat(ahead.next()).isEqualTo(2);
-            assertThat(ahead.next()).isEqualTo(3);
-            assertThatThrownBy(ahead::hasNext).isInstanceOf(UnreadableFileException.class)
-                    .hasMessage("row 4 cannot be read");
-        }
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try (ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread)) {
+                assertThat(ahead.next()).isEqualTo(1);
+                Thread.sleep(200); // the reading fails while the batches before it fill the queue
+                assertThat(ahead.next()).isEqualTo(2);
+                assertThat(ahead.next()).isEqualTo(3);
+                assertThatThrownBy(ahead::hasNext).isInstanceOf(UnreadableFileException.class)
+                        .hasMessage("row 4 cannot be read");
+            }
+        });
         assertThat(source.closed).isTrue();
     }
 
