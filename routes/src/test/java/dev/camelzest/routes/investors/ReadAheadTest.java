@@ -10,13 +10,17 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** Timed out rather than hanging the build if the hand-over between the two threads ever gets stuck. */
+@Timeout(30)
 class ReadAheadTest {
 
     private final ExecutorService readingThread = Executors.newSingleThreadExecutor();
@@ -114,5 +118,15 @@ class ReadAheadTest {
         int readAtClose = source.read.get();
         Thread.sleep(100);
         assertThat(source.read.get()).isEqualTo(readAtClose).isLessThan(1_000_000);
+    }
+
+    @Test
+    void aSourceIsClosedWhenNoThreadIsLeftToReadIt() {
+        Numbers source = new Numbers(10, -1);
+        readingThread.shutdown();
+
+        assertThatThrownBy(() -> new ReadAhead<>(source, readingThread))
+                .isInstanceOf(RejectedExecutionException.class);
+        assertThat(source.closed).isTrue();
     }
 }
