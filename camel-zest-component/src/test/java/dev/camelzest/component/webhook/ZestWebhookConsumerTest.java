@@ -305,6 +305,16 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsRefusedAndOneWithinIsRouted() throws Exception {
+        String big = event("wde_0000000000000006", "spv_request.created", "{\"pad\":\"" + "x".repeat(5000) + "\"}");
+        assertEquals(413, postChunked(big, signature(SECRET, big)).statusCode());
+
+        assertEquals(200, postChunked(CREATED, signature(SECRET, CREATED)).statusCode());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+    }
+
+    @Test
     void theSignatureHeaderIsNotPassedToTheRoute() throws Exception {
         assertEquals(200, postSigned(CREATED).statusCode());
 
