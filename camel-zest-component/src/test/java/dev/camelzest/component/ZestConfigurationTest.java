@@ -11,6 +11,7 @@ import dev.camelzest.component.http.HttpSettings;
 import dev.camelzest.component.http.ZestHttpClient;
 import dev.camelzest.component.http.ZestRequest;
 import dev.camelzest.component.json.ZestJson;
+import dev.camelzest.component.operation.ZestOperationHandlers;
 
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -75,6 +77,14 @@ class ZestConfigurationTest extends CamelTestSupport {
         assertThrows(IllegalArgumentException.class, events::createProducer, "events is no operation to call");
         assertTrue(events.isWebhook());
         assertNull(events.getOperation());
+    }
+
+    @Test
+    void everyOperationHasAHandler() {
+        ZestOperationHandlers handlers = new ZestOperationHandlers();
+        for (ZestOperation operation : ZestOperation.values()) {
+            assertNotNull(handlers.forOperation(operation), operation.name());
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.camelzest.component.webhook;
 
+import java.net.UnknownHostException;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
@@ -20,7 +21,10 @@ public final class WebhookAddress {
     private WebhookAddress() {
     }
 
-    /** A sentence naming the server's host:port and the path, and the external URL when one is configured. */
+    /**
+     * A sentence naming the server's host:port and the path, and the external URL (with the path) when
+     * {@code webhookExternalUrl} is configured.
+     */
     public static String describe(CamelContext camelContext, WebhookConfiguration webhook) {
         String path = webhook.computeFullPath(false);
         String server = serverAddress(camelContext);
@@ -28,9 +32,15 @@ public final class WebhookAddress {
                 ? "Receiving Zest webhooks on " + server + " at path " + path
                 : "Receiving Zest webhooks at path " + path;
         String external = webhook.getWebhookExternalUrl();
-        return external != null && !external.isBlank()
-                ? where + "; give Zest the URL " + external
-                : where + "; give Zest the public https URL that reaches it (set webhookExternalUrl to have it logged)";
+        if (external == null || external.isBlank()) {
+            return where + "; give Zest the public https URL that reaches it (set webhookExternalUrl to have it logged)";
+        }
+        try {
+            return where + "; give Zest the URL " + webhook.computeFullExternalUrl();
+        } catch (UnknownHostException e) {
+            // not reached: the host is only resolved when no external URL is configured
+            return where + "; give Zest the URL " + external;
+        }
     }
 
     private static String serverAddress(CamelContext camelContext) {

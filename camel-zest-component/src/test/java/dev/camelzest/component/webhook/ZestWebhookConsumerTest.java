@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -368,12 +369,26 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
         try (LogCapture log = LogCapture.of("dev.camelzest.component");
              CamelContext other = new DefaultCamelContext()) {
             prepare(other, otherPort);
-            other.addRoutes(routes(otherPort));
+            // as applications on platform-http do: no REST configuration naming a host or port
+            other.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("webhook:zest:events?" + WebhookServers.WEBHOOK_OPTIONS + "&webhookDataDirectory=" + dataDirectory)
+                            .to("mock:events");
+                    from("webhook:zest:events?" + WebhookServers.WEBHOOK_OPTIONS.replace("/zest/events", "/zest/proxied")
+                         + "&webhookExternalUrl=https://hooks.partner.example&webhookDataDirectory=" + dataDirectory
+                         + "/proxied")
+                            .to("mock:events");
+                }
+            });
             other.start();
 
-            String line = log.messages(Level.INFO).stream().filter(m -> m.contains("Receiving Zest webhooks"))
-                    .findFirst().orElseThrow();
-            assertTrue(line.contains("127.0.0.1:" + otherPort + " at path /zest/events"), line);
+            List<String> lines = log.messages(Level.INFO).stream().filter(m -> m.contains("Receiving Zest webhooks"))
+                    .toList();
+            assertEquals(2, lines.size(), lines.toString());
+            assertTrue(lines.get(0).contains("127.0.0.1:" + otherPort + " at path /zest/events"), lines.get(0));
+            assertTrue(lines.get(1).contains("127.0.0.1:" + otherPort + " at path /zest/proxied; give Zest the URL"
+                                             + " https://hooks.partner.example/zest/proxied"), lines.get(1));
         }
     }
 
