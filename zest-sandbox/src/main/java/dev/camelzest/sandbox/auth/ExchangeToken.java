@@ -23,7 +23,7 @@ public final class ExchangeToken implements ApiHandler {
 
     public ExchangeToken(SandboxContext context) {
         this.context = context;
-        this.verifier = new AssertionVerifier(context.state().partners(), context.audience(), context.clock());
+        this.verifier = new AssertionVerifier(context.state().partners(), context::audience, context.clock());
     }
 
     @Override
