@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
+import org.apache.camel.StartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListener;
@@ -41,6 +42,7 @@ final class ApplicationStartup extends MainListenerSupport {
         ListeningPorts.checkFree(app);
         PrivateDirectory.create(app.dataDirectory());
         warnIfDevConsoleOn();
+        addStartupListener(main, new MultipartRefusal(Integer.parseInt(app.get(ListeningPorts.WEBHOOK_PORT, "8080"))));
         if (embedded.contains(Counterpart.ZEST) || embedded.contains(Counterpart.SFTP)) {
             startDemoParts(main);
         }
@@ -58,6 +60,14 @@ final class ApplicationStartup extends MainListenerSupport {
             LOG.warn("THE DEVELOPER CONSOLE IS ON ({}=true): anyone who can reach the management port can call Zest"
                     + " with the partner's credentials and evaluate expressions on this host. Never in production.",
                     AppProperties.DEV_CONSOLE_ENABLED);
+        }
+    }
+
+    private static void addStartupListener(BaseMainSupport main, StartupListener listener) {
+        try {
+            main.getCamelContext().addStartupListener(listener);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
+import io.vertx.core.net.impl.TCPServerBase;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 
@@ -44,7 +45,8 @@ final class ListeningPorts {
 
     static void checkBound(CamelContext camel) {
         for (VertxPlatformHttpServer server : camel.hasServices(VertxPlatformHttpServer.class)) {
-            if (server.getServer() == null || server.getServer().actualPort() <= 0) {
+            // Vert.x 4's public API has no "is listening"; its server implementation does
+            if (!(server.getServer() instanceof TCPServerBase tcp) || !tcp.isListening()) {
                 throw cannotListen(server.getHost() + ":" + server.getConfigurationPort(),
                         WEBHOOK_PORT + " or " + MANAGEMENT_PORT, "the server did not bind");
             }
