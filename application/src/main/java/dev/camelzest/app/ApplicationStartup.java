@@ -53,6 +53,9 @@ final class ApplicationStartup extends MainListenerSupport {
         console.println("camel-zest: ledger " + (ledgerSettings.isEmbedded()
                 ? "embedded (H2) in " + app.dataDirectory() : "at " + ledgerSettings.displayUrl()));
         addReadinessChecks(main);
+        if (!embedded.contains(Counterpart.SFTP)) {
+            sftpCheck.problem().ifPresent(LOG::error);
+        }
     }
 
     private void warnIfDevConsoleOn() {
@@ -91,21 +94,17 @@ final class ApplicationStartup extends MainListenerSupport {
 
     /** Zest's own check comes with each zest: producer (a token can be obtained). */
     private void addReadinessChecks(BaseMainSupport main) {
-        HealthCheckRegistry registry = HealthCheckRegistry.get(main.getCamelContext());
-        if (registry == null) {
-            return;
-        }
-        registry.register(new LedgerHealthCheck(ledger));
         sftpCheck = new SftpLoginHealthCheck(app);
-        registry.register(sftpCheck);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(main.getCamelContext());
+        if (registry != null) {
+            registry.register(new LedgerHealthCheck(ledger));
+            registry.register(sftpCheck);
+        }
     }
 
     @Override
     public void afterStart(BaseMainSupport main) {
         ListeningPorts.checkBound(main.getCamelContext());
-        if (sftpCheck != null && !embedded.contains(Counterpart.SFTP)) {
-            sftpCheck.problem().ifPresent(problem -> LOG.error(problem));
-        }
         boolean everythingEmbedded = embedded.containsAll(Set.of(Counterpart.ZEST, Counterpart.SFTP));
         if (Boolean.parseBoolean(app.get(AppProperties.DEMO_ENABLED, String.valueOf(everythingEmbedded)))) {
             if (!everythingEmbedded) {
