@@ -88,7 +88,8 @@ class ConfigurationIT {
                      "SFTP_PASSWORD", "wrong-sftp-password", "SFTP_KNOWN_HOSTS_FILE", sftp.knownHostsFile().toString()))) {
             await().atMost(START).ignoreExceptions().until(() -> {
                 assertThat(application.process.isAlive()).as("running:\n%s", application.output()).isTrue();
-                return application.output().contains("SFTP login to zest@127.0.0.1:" + sftp.port() + " failed");
+                return application.output().contains("SFTP login to zest@127.0.0.1:" + sftp.port() + " failed")
+                        && application.management("/observe/health").statusCode() > 0;
             });
             HttpResponse<String> readiness = application.management("/observe/health/ready?exposureLevel=full");
             assertThat(readiness.statusCode()).isEqualTo(503);

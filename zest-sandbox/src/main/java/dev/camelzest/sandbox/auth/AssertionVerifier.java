@@ -19,8 +19,8 @@ import dev.camelzest.sandbox.state.Partner;
 import dev.camelzest.sandbox.state.PartnerStore;
 
 /**
- * Verifies a JWT-bearer assertion (FACTS.md §2): EdDSA only, signed by the registered key of the client
- * named by {@code sub}, {@code client_id} equal to {@code sub}, {@code aud} exactly the sandbox's
+ * Verifies a JWT-bearer assertion (sandbox README, *Authentication*): EdDSA only, signed by the registered key of
+ * the client named by {@code sub}, {@code client_id} equal to {@code sub}, {@code aud} exactly the sandbox's
  * audience, {@code iss}, {@code iat} and {@code exp} present, not expired, and living at most five
  * minutes. Every failure is 401 {@code invalid_token}, with a detail that says which rule failed.
  */
