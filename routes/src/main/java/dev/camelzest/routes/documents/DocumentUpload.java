@@ -53,6 +53,9 @@ public final class DocumentUpload {
                && ZestOperation.uploadFundingReceipt.name().equals(failure.getOperation());
     };
 
+    /** The document names accepted: nothing that could end or extend an endpoint option. */
+    static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,199}");
+
     private static final String MANIFEST = "zestDocumentManifest";
     private static final String MANIFEST_CONTENT = "zestDocumentManifestContent";
     private static final String PERSON = "zestDocumentPerson";
@@ -75,11 +78,19 @@ public final class DocumentUpload {
         this.errorDirectory = errorDirectory;
     }
 
-    /** Where the document came from, and the name of its manifest beside it. */
+    /**
+     * Where the document came from, and the name of its manifest beside it. The name goes into the manifest
+     * consumer's {@code include} option, so a name with any other character is refused before it gets there: one
+     * such as {@code x)&fileName=...} would otherwise end the option and add its own to a consumer that deletes.
+     */
     public void start(Exchange exchange) {
         exchange.setProperty(ARCHIVE, errorDirectory);
         String document = fileName(exchange);
         exchange.setProperty(DOCUMENT, document);
+        if (!SAFE_NAME.matcher(document).matches()) {
+            throw new InvalidFileException(List.of("file name: only letters, digits, '.', '_', '-' and spaces"
+                    + " (at most 200, starting with a letter or digit); rename the document and its manifest"));
+        }
         exchange.setProperty(MANIFEST_NAME, document + DocumentManifestReader.SUFFIX + "json|csv");
         exchange.setProperty(MANIFEST_PATTERN, Pattern.quote(document + DocumentManifestReader.SUFFIX) + "(json|csv)");
     }

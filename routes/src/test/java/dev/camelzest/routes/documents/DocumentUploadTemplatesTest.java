@@ -143,6 +143,25 @@ class DocumentUploadTemplatesTest {
     }
 
     @Test
+    void aDocumentNameCannotSteerTheManifestConsumer() throws Exception {
+        Path inbox = fileDocuments();
+        // another document's manifest, waiting for its document
+        drop(inbox, "victim.pdf.manifest.json",
+                "{\"type\": \"form\", \"spvSlug\": \"veh_1\", \"personId\": \"psn_1\"}");
+        // closes RAW( and adds options: read (and delete) the victim's manifest as its own
+        String injected = "victim.pdf.manifest.json)&antExclude=RAW(z";
+        drop(inbox, injected, "%PDF-1.4\n");
+
+        Path report = inbox.resolve("error/" + injected + ".errors.json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
+
+        assertThat(Files.readString(report)).contains("file name");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/" + injected)));
+        assertThat(inbox.resolve("victim.pdf.manifest.json")).exists();
+        assertThat(zest.uploads()).isEmpty();
+    }
+
+    @Test
     void aFundingForASubscriptionTheLedgerDoesNotKnowWaitsOnZestsConflict() throws Exception {
         Path inbox = fileDocuments();
         drop(inbox, "other-receipt.pdf.manifest.json", "{\"type\": \"funding\", \"spvSlug\": \"veh_2\","
