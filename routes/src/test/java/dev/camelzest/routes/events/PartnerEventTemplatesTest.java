@@ -107,12 +107,7 @@ class PartnerEventTemplatesTest {
         assertThat(ledger.spvRequests().bySlug("svr_1").orElseThrow().status()).isEqualTo("approved");
 
         partner.acceptAll();
-        TemplatedRouteBuilder.builder(camel, PartnerEventTemplates.REPLAY)
-                .routeId("replay")
-                .parameter("defaultTarget", partner.uri())
-                .parameter("deadLetterDirectory", deadLetters.toString())
-                .parameter("pollDelay", "50")
-                .add();
+        replayDeadLetters();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(partner.accepted()).hasSize(1));
         assertThat(readTree(partner.accepted().get(0))).isEqualTo(readTree(event));
@@ -183,12 +178,7 @@ class PartnerEventTemplatesTest {
         Path letter = deadLetters.resolve("edited.json");
         Files.writeString(letter, "{\"event\": " + ZestEvents.envelope("../../wde_1", "subscription.created",
                 ZestEvents.at(0), "{}") + "}");
-        TemplatedRouteBuilder.builder(camel, PartnerEventTemplates.REPLAY)
-                .routeId("replay")
-                .parameter("defaultTarget", partner.uri())
-                .parameter("deadLetterDirectory", deadLetters.toString())
-                .parameter("pollDelay", "50")
-                .add();
+        replayDeadLetters();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(letter));
         try (Stream<Path> invalid = Files.list(deadLetters.resolve("invalid"))) {
@@ -197,6 +187,15 @@ class PartnerEventTemplatesTest {
         }
         assertThat(partner.requests()).isZero();
         assertThat(deadLetters.resolve("replayed")).doesNotExist();
+    }
+
+    private void replayDeadLetters() throws Exception {
+        TemplatedRouteBuilder.builder(camel, PartnerEventTemplates.REPLAY)
+                .routeId("replay")
+                .parameter("defaultTarget", partner.uri())
+                .parameter("deadLetterDirectory", deadLetters.toString())
+                .parameter("pollDelay", "50")
+                .add();
     }
 
     private static JsonNode readTree(String json) {
