@@ -52,7 +52,9 @@ public class DocumentTemplates extends RouteBuilder {
                 sftpBase + connection + POLL_OPTIONS
                         + "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}"
                         + "&stepwise=false&disconnectOnBatchComplete=false",
-                sftpBase + connection + MANIFEST_OPTIONS + "&stepwise=false&disconnect=true",
+                // downloaded to a local file, not into memory, so that only the size bound of it is ever read
+                sftpBase + connection + MANIFEST_OPTIONS + "&stepwise=false&disconnect=true"
+                        + "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}-manifests",
                 sftpBase + "/{{doneDirectory}}" + connection + WRITE_OPTIONS,
                 sftpBase + "/{{errorDirectory}}" + connection + WRITE_OPTIONS);
 
@@ -71,6 +73,8 @@ public class DocumentTemplates extends RouteBuilder {
                 .templateParameter("doneDirectory", "done", "Where uploaded documents go, with their result")
                 .templateParameter("errorDirectory", "error", "Where rejected documents go, with their errors")
                 .templateParameter("maxUploadSize", "10485760", "The largest document in bytes Zest accepts")
+                .templateParameter("maxManifestSize", String.valueOf(DocumentManifestReader.DEFAULT_MAX_SIZE),
+                        "The largest manifest in bytes read; a larger one sends its document to the error directory")
                 .templateParameter("zestUri", "zest:uploadSubscriptionForm",
                         "The zest: endpoint, with its options (funding receipts use the same endpoint)")
                 .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")
@@ -85,7 +89,8 @@ public class DocumentTemplates extends RouteBuilder {
     private static DocumentUpload createUpload(RouteTemplateContext rtc) {
         Ledger ledger = TemplateSupport.ledger(rtc);
         return new DocumentUpload(ledger.investors(), ledger.subscriptions(),
-                Long.parseLong(text(rtc, "maxUploadSize")), text(rtc, "doneDirectory"), text(rtc, "errorDirectory"));
+                Long.parseLong(text(rtc, "maxUploadSize")), Integer.parseInt(text(rtc, "maxManifestSize")),
+                text(rtc, "doneDirectory"), text(rtc, "errorDirectory"));
     }
 
     private void uploadRoute(RouteTemplateDefinition template, String documentUri, String manifestUri,

@@ -28,6 +28,7 @@ import dev.camelzest.routes.ledger.SubscriptionStep;
 import dev.camelzest.routes.support.InvalidFileException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.Predicate;
 import org.apache.camel.component.file.GenericFileEndpoint;
 
@@ -61,7 +62,7 @@ public final class DocumentUpload {
     private static final String PERSON = "zestDocumentPerson";
     private static final String DOCUMENT = "zestDocumentName";
 
-    private final DocumentManifestReader reader = new DocumentManifestReader();
+    private final DocumentManifestReader reader;
     private final ObjectMapper mapper = ZestJson.newObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final InvestorLedger investors;
     private final SubscriptionLedger subscriptions;
@@ -70,7 +71,8 @@ public final class DocumentUpload {
     private final String errorDirectory;
 
     public DocumentUpload(InvestorLedger investors, SubscriptionLedger subscriptions, long maxUploadSize,
-            String doneDirectory, String errorDirectory) {
+            int maxManifestSize, String doneDirectory, String errorDirectory) {
+        this.reader = new DocumentManifestReader(maxManifestSize);
         this.investors = investors;
         this.subscriptions = subscriptions;
         this.maxUploadSize = maxUploadSize;
@@ -101,21 +103,26 @@ public final class DocumentUpload {
      */
     public static Exchange withManifest(Exchange document, Exchange manifest) {
         if (manifest != null && manifest.getMessage().getBody() != null) {
-            document.setProperty(MANIFEST_CONTENT, manifest.getMessage().getBody(byte[].class));
+            // the file itself, not its bytes: it is read within the manifest's size bound
+            document.setProperty(MANIFEST_CONTENT, manifest.getMessage().getBody());
             document.setProperty(MANIFEST_NAME, manifest.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class));
         }
         return document;
     }
 
     /** The manifest: read, its investor resolved, a funding held back until its form is on record. */
-    public void manifest(Exchange exchange) {
+    public void manifest(Exchange exchange) throws IOException, NoTypeConversionAvailableException {
         String document = exchange.getProperty(DOCUMENT, String.class);
-        byte[] content = exchange.getProperty(MANIFEST_CONTENT, byte[].class);
+        Object content = exchange.getProperty(MANIFEST_CONTENT);
         if (content == null) {
             throw new DocumentNotReadyException(document + " has no manifest yet");
         }
         String manifestName = exchange.getProperty(MANIFEST_NAME, String.class);
-        DocumentManifest manifest = reader.read(manifestName, content);
+        DocumentManifest manifest;
+        try (InputStream in = exchange.getContext().getTypeConverter()
+                .mandatoryConvertTo(InputStream.class, exchange, content)) {
+            manifest = reader.read(manifestName, in);
+        }
         exchange.setProperty(MANIFEST, manifest);
         String personId = person(manifest).orElseThrow(() -> new InvalidFileException(List.of("partnerInvestorId "
                 + manifest.partnerInvestorId() + " is not in the ledger: import the investor first")));

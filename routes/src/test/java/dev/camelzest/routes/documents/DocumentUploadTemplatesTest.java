@@ -162,6 +162,21 @@ class DocumentUploadTemplatesTest {
     }
 
     @Test
+    void aManifestOverItsBoundSendsTheDocumentToErrorWithTheReason() throws Exception {
+        Path inbox = fileDocuments("maxManifestSize", "200");
+        drop(inbox, "big.pdf.manifest.json", "{\"type\": \"form\", \"spvSlug\": \"veh_1\", \"personId\": \"psn_1\","
+                + " \"note\": \"" + "x".repeat(300) + "\"}");
+        drop(inbox, "big.pdf", "%PDF-1.4\n");
+
+        Path report = inbox.resolve("error/big.pdf.errors.json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
+
+        assertThat(Files.readString(report)).contains("the manifest is larger than 200 bytes");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/big.pdf")));
+        assertThat(zest.uploads()).isEmpty();
+    }
+
+    @Test
     void aFundingForASubscriptionTheLedgerDoesNotKnowWaitsOnZestsConflict() throws Exception {
         Path inbox = fileDocuments();
         drop(inbox, "other-receipt.pdf.manifest.json", "{\"type\": \"funding\", \"spvSlug\": \"veh_2\","
@@ -190,15 +205,19 @@ class DocumentUploadTemplatesTest {
                 .add();
     }
 
-    private Path fileDocuments() throws Exception {
+    /** The local-directory template, with extra parameters as name, value pairs. */
+    private Path fileDocuments(String... parameters) throws Exception {
         Path inbox = temp.resolve("documents");
-        TemplatedRouteBuilder.builder(camel, DocumentTemplates.FILE)
+        TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, DocumentTemplates.FILE)
                 .routeId("documents")
                 .parameter("directory", inbox.toString())
                 .parameter("zestUri", "direct:zest")
                 .parameter("pollDelay", "200")
-                .parameter("readLockCheckInterval", "100")
-                .add();
+                .parameter("readLockCheckInterval", "100");
+        for (int i = 0; i < parameters.length; i += 2) {
+            route.parameter(parameters[i], parameters[i + 1]);
+        }
+        route.add();
         return inbox;
     }
 
