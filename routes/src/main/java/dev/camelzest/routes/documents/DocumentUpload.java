@@ -31,6 +31,8 @@ import org.apache.camel.Message;
 import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.Predicate;
 import org.apache.camel.component.file.GenericFileEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One document through Zest: its manifest read, the investor resolved through the ledger, a funding receipt held
@@ -57,6 +59,7 @@ public final class DocumentUpload {
     /** The document names accepted: nothing that could end or extend an endpoint option. */
     static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,199}");
 
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentUpload.class);
     private static final String MANIFEST = "zestDocumentManifest";
     private static final String MANIFEST_CONTENT = "zestDocumentManifestContent";
     private static final String PERSON = "zestDocumentPerson";
@@ -115,7 +118,9 @@ public final class DocumentUpload {
         String document = exchange.getProperty(DOCUMENT, String.class);
         Object content = exchange.getProperty(MANIFEST_CONTENT);
         if (content == null) {
-            throw new DocumentNotReadyException(document + " has no manifest yet");
+            LOG.debug("{} has no manifest yet: it waits", document);
+            exchange.setProperty(WaitingDocuments.WAITING, true);
+            return;
         }
         String manifestName = exchange.getProperty(MANIFEST_NAME, String.class);
         DocumentManifest manifest;
@@ -134,8 +139,8 @@ public final class DocumentUpload {
                 waiting.hold(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class), manifest.spvSlug(),
                         personId);
             }
-            throw new DocumentNotReadyException(document + " waits for the signed form of " + personId + " in "
-                    + manifest.spvSlug());
+            LOG.info("{} waits for the signed form of {} in {}", document, personId, manifest.spvSlug());
+            exchange.setProperty(WaitingDocuments.WAITING, true);
         }
     }
 
