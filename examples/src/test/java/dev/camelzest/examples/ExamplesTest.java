@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -80,6 +81,18 @@ class ExamplesTest {
     }
 
     @Test
+    void anSpvRequestFileOverItsBoundGoesToErrorUnsent() throws Exception {
+        Path requests = temp.resolve("requests");
+        Files.createDirectories(requests);
+        try (RunningExample example = RunningExample.start(SANDBOX, "spv-request-submission.yaml",
+                Map.of("requests.directory", requests.toString(), "requests.max-size", "100"))) {
+            Files.writeString(requests.resolve("big.json"), "{\"localId\": \"" + "x".repeat(200) + "\"}");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(requests.resolve("error/big.json")));
+        }
+        assertThat(calls("POST", "/v1/spv-requests")).isEmpty();
+    }
+
+    @Test
     void investorsFromSftpComeBackWithResults() throws Exception {
         try (EmbeddedSftpServer sftp = EmbeddedSftpServer.builder().rootDirectory(temp.resolve("sftp"))
                 .passwordUser("acme", "acme-password").build().start();
@@ -104,10 +117,12 @@ class ExamplesTest {
     }
 
     @Test
-    void webhooksReachThePartnerEndpointVerifiedAndOnce() throws Exception {
+    void webhooksReachThePartnerEndpointVerifiedAndOnceWithoutZestsHeaders() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
+        List<String> headerNames = new CopyOnWriteArrayList<>();
         HttpServer partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         partner.createContext("/events", exchange -> {
+            headerNames.addAll(exchange.getRequestHeaders().keySet());
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -124,6 +139,10 @@ class ExamplesTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> SANDBOX.admin().deliveries("delivered").size() == 2);
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
             assertThat(received.get(0)).contains("\"eventType\":\"spv_request.created\"");
+            // the signature is Zest's to this connector, not the partner's to check (nor the sandbox's own headers)
+            assertThat(headerNames).noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("zest-"))
+                    .noneMatch(name -> name.equalsIgnoreCase("Idempotency-Key"))
+                    .anyMatch(name -> name.equalsIgnoreCase("Content-Type"));
         } finally {
             partner.stop(0);
         }
