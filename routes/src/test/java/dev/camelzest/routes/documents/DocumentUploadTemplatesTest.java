@@ -93,6 +93,9 @@ class DocumentUploadTemplatesTest {
 
         Path fundingResult = inbox.resolve("done/acme-1-receipt.pdf.result.json");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(fundingResult));
+        // the report is written first, then the document and its manifest are moved and deleted on commit
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("done/acme-1-receipt.pdf"))
+                && !Files.exists(inbox.resolve("acme-1-receipt.pdf.manifest.json")));
 
         assertThat(zest.uploads()).extracting(Upload::operation)
                 .containsExactly(ZestOperation.uploadSubscriptionForm, ZestOperation.uploadFundingReceipt);
