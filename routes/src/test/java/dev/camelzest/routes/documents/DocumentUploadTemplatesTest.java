@@ -159,8 +159,17 @@ class DocumentUploadTemplatesTest {
     }
 
     @Test
+    void aDocumentNameCannotSteerTheManifestConsumerOverSftp() throws Exception {
+        sftpDocuments();
+        assertTheInjectedNameGoesToError(sftp.rootDirectory().resolve("documents"));
+    }
+
+    @Test
     void aDocumentNameCannotSteerTheManifestConsumer() throws Exception {
-        Path inbox = fileDocuments();
+        assertTheInjectedNameGoesToError(fileDocuments());
+    }
+
+    private void assertTheInjectedNameGoesToError(Path inbox) throws Exception {
         // another document's manifest, waiting for its document
         drop(inbox, "victim.pdf.manifest.json",
                 "{\"type\": \"form\", \"spvSlug\": \"veh_1\", \"personId\": \"psn_1\"}");
