@@ -78,7 +78,12 @@ public final class FileDropRoutes {
             + "&filter=#{{" + HOLD + "}}"
             + "&move=${exchangeProperty." + FileDropImport.ARCHIVE + "}/${file:name}"
             + "&autoCreate=true";
-    private static final String SFTP_BASE = "sftp://{{host}}:{{port}}/{{directory}}";
+    /** The SFTP directory of a template with {@link SftpSupport#parameters}: add {@code ?} and options. */
+    public static final String SFTP_DIRECTORY = "sftp://{{host}}:{{port}}/{{directory}}";
+    /** An SFTP source's local copy of each file, and one connection for a whole poll. */
+    private static final String SFTP_LOCAL_COPY =
+            "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}"
+            + "&stepwise=false&disconnectOnBatchComplete=false";
 
     private FileDropRoutes() {
     }
@@ -87,31 +92,57 @@ public final class FileDropRoutes {
     public static RouteTemplateDefinition sftpTemplate(RouteBuilder builder, String templateId, Flow flow) {
         RouteTemplateDefinition template = parameters(SftpSupport.parameters(builder.routeTemplate(templateId)
                 .description(flow.description() + " (from an SFTP directory)")), flow);
-        route(flow, template.from(SFTP_BASE + "?" + SftpSupport.CONNECTION + "&" + POLL_OPTIONS
-                        + "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}"
-                        + "&stepwise=false&disconnectOnBatchComplete=false"),
-                SFTP_BASE + "/{{resultsDirectory}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS,
-                SFTP_BASE + "/{{errorDirectory}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS);
+        route(flow, template.from(sftpSource(POLL_OPTIONS)), sftpWriter("resultsDirectory"),
+                sftpWriter("errorDirectory"));
         return template;
+    }
+
+    /** The SFTP source of a template with {@link SftpSupport#parameters}: a local copy of each file. */
+    public static String sftpSource(String pollOptions) {
+        return SFTP_DIRECTORY + "?" + SftpSupport.CONNECTION + "&" + pollOptions + SFTP_LOCAL_COPY;
+    }
+
+    /** Staged writes into the subdirectory named by the template parameter {@code directoryParameter}, on SFTP. */
+    public static String sftpWriter(String directoryParameter) {
+        return SFTP_DIRECTORY + "/{{" + directoryParameter + "}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS;
+    }
+
+    /** Staged writes into the subdirectory named by the template parameter {@code directoryParameter}. */
+    public static String fileWriter(String directoryParameter) {
+        return "file:{{directory}}/{{" + directoryParameter + "}}?" + WRITE_OPTIONS;
     }
 
     /** The flow's template reading a local directory ({@code file:}). */
     public static RouteTemplateDefinition fileTemplate(RouteBuilder builder, String templateId, Flow flow) {
         RouteTemplateDefinition template = parameters(builder.routeTemplate(templateId)
                 .description(flow.description() + " (from a local directory)"), flow);
-        route(flow, template.from("file:{{directory}}?" + POLL_OPTIONS),
-                "file:{{directory}}/{{resultsDirectory}}?" + WRITE_OPTIONS,
-                "file:{{directory}}/{{errorDirectory}}?" + WRITE_OPTIONS);
+        route(flow, template.from("file:{{directory}}?" + POLL_OPTIONS), fileWriter("resultsDirectory"),
+                fileWriter("errorDirectory"));
         return template;
     }
 
-    private static RouteTemplateDefinition parameters(RouteTemplateDefinition template, Flow flow) {
+    /**
+     * The parameters of every drop directory, for every file flow (the row flows here, documents, SPV requests):
+     * where files are dropped and where they go, how the directory is polled, the ledger and the retries.
+     */
+    public static RouteTemplateDefinition dropParameters(RouteTemplateDefinition template) {
         return TemplateSupport.retryParameters(TemplateSupport.ledgerParameters(template
                 .templateParameter("directory", null, "The directory files are dropped in")
+                .templateParameter("doneDirectory", "done",
+                        "Where accounted-for files are moved (relative to the directory)")
+                .templateParameter("errorDirectory", "error",
+                        "Where files that cannot be sent are moved, with a report (relative to the directory)")
+                .templateParameter("readLockCheckInterval", "1000",
+                        "Milliseconds between the checks that a file is no longer being written")
+                .templateParameter("readLockMinAge", "0", "Minimum age of a file before it is picked up")
+                .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")),
+                "6", "1000", "60000");
+    }
+
+    private static RouteTemplateDefinition parameters(RouteTemplateDefinition template, Flow flow) {
+        return dropParameters(template)
                 .templateParameter("resultsDirectory", "results",
                         "Where results, errors and summary files are written (relative to the directory)")
-                .templateParameter("doneDirectory", "done", "Where fully accounted-for files are moved")
-                .templateParameter("errorDirectory", "error", "Where unreadable files are moved, with a report")
                 .templateParameter("include", flow.filePattern(), "Regex of the file names to import")
                 .templateParameter("exclude", "(?i).*\\.(results|errors)\\.(csv|jsonl)",
                         "Regex of file names never imported (the results written next to the input)")
@@ -123,14 +154,9 @@ public final class FileDropRoutes {
                 .templateParameter("maxFileSize", String.valueOf(ReadLimits.DEFAULT_MAX_FILE_SIZE),
                         "The most bytes of one file; a larger one is unreadable")
                 .templateParameter("zestUri", flow.zestUri(), "The endpoint the calls go to, with any zest: options")
-                .templateParameter("readLockCheckInterval", "1000",
-                        "Milliseconds between the checks that a file is no longer being written")
-                .templateParameter("readLockMinAge", "0", "Minimum age of a file before it is picked up")
-                .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")
                 .templateParameter("progressInterval", "10s", "How often progress on a large file is logged")
                 .templateParameter("retryStoppedAfter", "5m",
-                        "How long a file whose import stopped is left alone before it is tried again")),
-                "6", "1000", "60000")
+                        "How long a file whose import stopped is left alone before it is tried again")
                 .templateBean(HOLD, StoppedFiles.class,
                         rtc -> new StoppedFiles(duration(text(rtc, "retryStoppedAfter"))))
                 .templateBean(START, Processor.class, rtc -> (Processor) importOf(rtc, flow)::start)
