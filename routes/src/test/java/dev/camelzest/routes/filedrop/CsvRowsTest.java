@@ -68,6 +68,32 @@ class CsvRowsTest {
     }
 
     @Test
+    void jsonLinesMarkTheLineWithBadBytesAndBoundTheirLength() throws Exception {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        content.writeBytes("{\"a\":1}\r\n\n{\"b\":\"".getBytes(StandardCharsets.UTF_8));
+        int offset = content.size();
+        content.writeBytes(new byte[] {(byte) 0xC3, '"', '}', '\n'});
+        content.writeBytes("{\"c\":3}".getBytes(StandardCharsets.UTF_8));
+        Path file = Files.write(temp.resolve("rows.jsonl"), content.toByteArray());
+
+        List<JsonLineRows.Line> lines = new ArrayList<>();
+        try (JsonLineRows rows = new JsonLineRows(file, ReadLimits.defaults())) {
+            rows.forEachRemaining(lines::add);
+        }
+        assertThat(lines).extracting(JsonLineRows.Line::rowNumber).containsExactly(1L, 2L, 3L);
+        assertThat(lines.get(0).readError()).isNull();
+        assertThat(lines.get(1).readError().message()).contains("byte offset " + offset + " ");
+        assertThat(lines.get(2).readError()).isNull();
+
+        Files.writeString(file, "{}\n" + "x".repeat(101) + "\n");
+        assertThatThrownBy(() -> {
+            try (JsonLineRows rows = new JsonLineRows(file, new ReadLimits(StandardCharsets.UTF_8, 100, 1000))) {
+                rows.countRemaining();
+            }
+        }).isInstanceOf(UnreadableFileException.class).hasMessage("Row 2 is longer than maxRecordLength (100 characters)");
+    }
+
+    @Test
     void formulaCellsAreDisarmedAndOthersLeftAlone() {
         assertThat(List.of("=1+1", "+1", "-1", "@A1", "\tx", "\rx", "a=b", "", "plain"))
                 .extracting(SpreadsheetSafe::cell)
