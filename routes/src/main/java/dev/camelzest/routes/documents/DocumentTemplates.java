@@ -38,7 +38,7 @@ public class DocumentTemplates extends RouteBuilder {
             + "&sortBy=file:modified&readLock=changed&readLockCheckInterval={{readLockCheckInterval}}"
             + "&readLockMinAge={{readLockMinAge}}"
             + "&delay={{pollDelay}}&autoCreate=true&filter=#{{" + UPLOAD_BEAN + "Waiting}}"
-            + "&move=${exchangeProperty." + DocumentUpload.ARCHIVE + "}/${file:name}";
+            + "&" + FileDropRoutes.MOVE_TO_ARCHIVE;
     /** The manifest beside a document, consumed (its content goes into the document's report). */
     private static final String MANIFEST_OPTIONS =
             "include=RAW(${exchangeProperty." + DocumentUpload.MANIFEST_PATTERN + "})&delete=true&idempotent=false";

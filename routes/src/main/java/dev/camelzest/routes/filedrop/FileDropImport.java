@@ -34,8 +34,6 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
 
     /** Exchange property: the {@link FileRun} of the file. */
     static final String RUN = "CamelZestFileDropRun";
-    /** Exchange property: the directory (relative to the input) the file is moved to once accounted for. */
-    static final String ARCHIVE = "CamelZestFileDropArchive";
     /** Exchange variable of a call exchange: its {@link Call}, while the body is the request and then the reply. */
     static final String CALL = "zestCall";
     /** Header: the {@link ImportSummary} of a completed file, while its results are published. */
@@ -71,7 +69,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
      */
     public void start(Exchange exchange) {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
-        exchange.setProperty(ARCHIVE, settings.doneDirectory());
+        exchange.setProperty(FileDropRoutes.ARCHIVE, settings.doneDirectory());
         FileFormat format = FileFormat.of(fileName, flow.formats());
         Path input = localFile(exchange);
         checkSize(input);
@@ -188,7 +186,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
             run.closeOutputs();
             deleteStaging(run);
         }
-        exchange.setProperty(ARCHIVE, settings.errorDirectory());
+        exchange.setProperty(FileDropRoutes.ARCHIVE, settings.errorDirectory());
         LOG.error("{} {} cannot be read and goes to {}: {}", flow.title(), fileName, settings.errorDirectory(),
                 cause.getMessage());
         metrics.file(exchange.getFromRouteId(), ImportSummary.REJECTED, Duration.ZERO);

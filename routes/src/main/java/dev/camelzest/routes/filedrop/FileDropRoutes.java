@@ -37,6 +37,11 @@ import org.apache.camel.model.RouteTemplateDefinition;
  */
 public final class FileDropRoutes {
 
+    /** Exchange property: the directory (relative to the input) the consumer moves the file to when done with it. */
+    public static final String ARCHIVE = "CamelZestFileDropArchive";
+    /** The consumer option that moves a file to the directory in {@link #ARCHIVE}: done, error, or its own. */
+    public static final String MOVE_TO_ARCHIVE = "move=${exchangeProperty." + ARCHIVE + "}/${file:name}";
+
     /** The staged publishing of every file written next to an input: through a temporary name, then renamed. */
     public static final String WRITE_OPTIONS = "fileExist=Override&tempPrefix=.writing-&autoCreate=true";
 
@@ -51,8 +56,8 @@ public final class FileDropRoutes {
             boolean refusalFailsRows, Function<FlowContext, FileDropFlow<?, ?>> create) {
     }
 
-    /** What a flow is made from: the route's parameters, its ledger and its Camel context. */
-    public record FlowContext(RouteTemplateContext parameters, Ledger ledger, CamelContext camelContext) {
+    /** What a flow is made from: the route's parameters and its ledger. */
+    public record FlowContext(RouteTemplateContext parameters, Ledger ledger) {
 
         public String text(String parameter) {
             return TemplateSupport.text(parameters, parameter);
@@ -76,7 +81,7 @@ public final class FileDropRoutes {
             + "&exclude={{exclude}}"
             + "&delay={{pollDelay}}"
             + "&filter=#{{" + HOLD + "}}"
-            + "&move=${exchangeProperty." + FileDropImport.ARCHIVE + "}/${file:name}"
+            + "&" + MOVE_TO_ARCHIVE
             + "&autoCreate=true";
     /** The SFTP directory of a template with {@link SftpSupport#parameters}: add {@code ?} and options. */
     public static final String SFTP_DIRECTORY = "sftp://{{host}}:{{port}}/{{directory}}";
@@ -228,8 +233,7 @@ public final class FileDropRoutes {
     private static FileDropImport<?, ?> createImport(RouteTemplateContext rtc, Flow flow) {
         Path dataDirectory = Path.of(text(rtc, "dataDirectory"));
         CamelContext camelContext = rtc.getCamelContext();
-        FileDropFlow<?, ?> dropFlow = flow.create().apply(new FlowContext(rtc, TemplateSupport.ledger(rtc),
-                camelContext));
+        FileDropFlow<?, ?> dropFlow = flow.create().apply(new FlowContext(rtc, TemplateSupport.ledger(rtc)));
         FileDropSettings settings = new FileDropSettings(
                 Integer.parseInt(text(rtc, "batchSize")),
                 new ReadLimits(ReadLimits.charset(text(rtc, "charset")),

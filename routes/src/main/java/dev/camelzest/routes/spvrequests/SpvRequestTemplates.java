@@ -44,9 +44,9 @@ public class SpvRequestTemplates extends RouteBuilder {
                 .from("file:{{directory}}?include={{include}}&readLock=changed"
                         + "&readLockCheckInterval={{readLockCheckInterval}}&readLockMinAge={{readLockMinAge}}"
                         + "&delay={{pollDelay}}&autoCreate=true"
-                        + "&move=${exchangeProperty." + SpvRequestSubmission.ARCHIVE + "}/${file:name}");
+                        + "&" + FileDropRoutes.MOVE_TO_ARCHIVE);
         // the directory comes from the template's own doneDirectory/errorDirectory, never from the file
-        String report = "file:{{directory}}/${exchangeProperty." + SpvRequestSubmission.ARCHIVE + "}?"
+        String report = "file:{{directory}}/${exchangeProperty." + FileDropRoutes.ARCHIVE + "}?"
                 + FileDropRoutes.WRITE_OPTIONS;
         route.onException(InvalidFileException.class, ZestApiException.class)
                 .onWhen(PredicateBuilder.not(ZestApiException.RETRYABLE))

@@ -96,7 +96,8 @@ class DocumentUploadTemplatesTest {
                 .containsExactly(ZestOperation.uploadSubscriptionForm, ZestOperation.uploadFundingReceipt);
         assertThat(zest.uploads()).allSatisfy(upload -> assertThat(upload.personId()).isEqualTo("psn_1"));
         assertThat(inbox.resolve("done/acme-1-form.pdf")).exists();
-        assertThat(inbox.resolve("done/acme-1-receipt.pdf")).exists();
+        // the result is written before the consumer moves the document: the move follows it
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("done/acme-1-receipt.pdf")));
         assertThat(inbox.resolve("acme-1-receipt.pdf.manifest.json")).doesNotExist();
         assertThat(inbox.resolve("acme-1-form.pdf.manifest.csv")).doesNotExist();
         JsonNode result = JSON.readTree(Files.readString(fundingResult));
