@@ -4,7 +4,6 @@ import static dev.camelzest.routes.support.TemplateSupport.retried;
 import static dev.camelzest.routes.support.TemplateSupport.text;
 
 import dev.camelzest.component.ZestApiException;
-import dev.camelzest.routes.filedrop.FileDropRoutes;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.support.InvalidFileException;
 import dev.camelzest.routes.support.SftpSupport;
@@ -36,38 +35,48 @@ public class DocumentTemplates extends RouteBuilder {
     private static final String POLL_OPTIONS =
             "exclude=RAW((?i)(.*\\.manifest\\.(json|csv)|.*\\.(result|errors)\\.json|\\..*))"
             + "&sortBy=file:modified&readLock=changed&readLockCheckInterval={{readLockCheckInterval}}"
-            + "&readLockMinAge={{readLockMinAge}}"
             + "&delay={{pollDelay}}&autoCreate=true&filter=#{{" + UPLOAD_BEAN + "Waiting}}"
-            + "&" + FileDropRoutes.MOVE_TO_ARCHIVE;
+            + "&move=${exchangeProperty." + DocumentUpload.ARCHIVE + "}/${file:name}";
     /** The manifest beside a document, consumed (its content goes into the document's report). */
     private static final String MANIFEST_OPTIONS =
             "include=RAW(${exchangeProperty." + DocumentUpload.MANIFEST_PATTERN + "})&delete=true&idempotent=false";
+    private static final String WRITE_OPTIONS = "fileExist=Override&tempPrefix=.writing-&autoCreate=true";
 
     @Override
     public void configure() {
         RouteTemplateDefinition sftp = commonParameters(SftpSupport.parameters(routeTemplate(SFTP)
                 .description("Signed forms and funding receipts from an SFTP directory into Zest's uploads")));
+        String sftpBase = "sftp://{{host}}:{{port}}/{{directory}}";
+        String connection = "?" + SftpSupport.CONNECTION + "&";
         uploadRoute(sftp,
-                FileDropRoutes.sftpSource(POLL_OPTIONS),
-                FileDropRoutes.SFTP_DIRECTORY + "?" + SftpSupport.CONNECTION + "&" + MANIFEST_OPTIONS
-                        + "&stepwise=false&disconnect=true",
-                FileDropRoutes.sftpWriter("doneDirectory"),
-                FileDropRoutes.sftpWriter("errorDirectory"));
+                sftpBase + connection + POLL_OPTIONS
+                        + "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}"
+                        + "&stepwise=false&disconnectOnBatchComplete=false",
+                sftpBase + connection + MANIFEST_OPTIONS + "&stepwise=false&disconnect=true",
+                sftpBase + "/{{doneDirectory}}" + connection + WRITE_OPTIONS,
+                sftpBase + "/{{errorDirectory}}" + connection + WRITE_OPTIONS);
 
         RouteTemplateDefinition file = commonParameters(routeTemplate(FILE)
                 .description("Signed forms and funding receipts from a local directory into Zest's uploads"));
         uploadRoute(file,
                 "file:{{directory}}?" + POLL_OPTIONS,
                 "file:{{directory}}?" + MANIFEST_OPTIONS,
-                FileDropRoutes.fileWriter("doneDirectory"),
-                FileDropRoutes.fileWriter("errorDirectory"));
+                "file:{{directory}}/{{doneDirectory}}?" + WRITE_OPTIONS,
+                "file:{{directory}}/{{errorDirectory}}?" + WRITE_OPTIONS);
     }
 
     private static RouteTemplateDefinition commonParameters(RouteTemplateDefinition template) {
-        return FileDropRoutes.dropParameters(template)
+        return TemplateSupport.retryParameters(TemplateSupport.ledgerParameters(template
+                .templateParameter("directory", null, "The directory documents and their manifests are dropped in")
+                .templateParameter("doneDirectory", "done", "Where uploaded documents go, with their result")
+                .templateParameter("errorDirectory", "error", "Where rejected documents go, with their errors")
                 .templateParameter("maxUploadSize", "10485760", "The largest document in bytes Zest accepts")
                 .templateParameter("zestUri", "zest:uploadSubscriptionForm",
                         "The zest: endpoint, with its options (funding receipts use the same endpoint)")
+                .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")
+                .templateParameter("readLockCheckInterval", "1000",
+                        "Milliseconds between the checks that a file is no longer being written")),
+                "6", "1000", "60000")
                 .templateBean(UPLOAD_BEAN, DocumentUpload.class, DocumentTemplates::createUpload)
                 .templateBean(UPLOAD_BEAN + "Waiting", WaitingFundings.class,
                         rtc -> new WaitingFundings(TemplateSupport.ledger(rtc).subscriptions()));

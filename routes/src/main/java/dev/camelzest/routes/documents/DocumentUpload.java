@@ -21,7 +21,6 @@ import dev.camelzest.component.model.FormUploadResponse;
 import dev.camelzest.component.model.FundingUploadResponse;
 import dev.camelzest.component.operation.UploadMediaType;
 import dev.camelzest.routes.documents.DocumentManifest.Kind;
-import dev.camelzest.routes.filedrop.FileDropRoutes;
 import dev.camelzest.routes.ledger.InvestorLedger;
 import dev.camelzest.routes.ledger.SubscriptionChange;
 import dev.camelzest.routes.ledger.SubscriptionLedger;
@@ -40,6 +39,8 @@ import org.apache.camel.component.file.GenericFileEndpoint;
  */
 public final class DocumentUpload {
 
+    /** Exchange property: the directory, relative to the input, the document and its report go to. */
+    public static final String ARCHIVE = "zestDocumentArchive";
     /** Exchange property: the file name of the document's manifest (its pattern until it is found). */
     public static final String MANIFEST_NAME = "zestDocumentManifestName";
     /** Exchange property: a regular expression matching the manifest's file name only. */
@@ -76,7 +77,7 @@ public final class DocumentUpload {
 
     /** Where the document came from, and the name of its manifest beside it. */
     public void start(Exchange exchange) {
-        exchange.setProperty(FileDropRoutes.ARCHIVE, errorDirectory);
+        exchange.setProperty(ARCHIVE, errorDirectory);
         String document = fileName(exchange);
         exchange.setProperty(DOCUMENT, document);
         exchange.setProperty(MANIFEST_NAME, document + DocumentManifestReader.SUFFIX + "json|csv");
@@ -181,7 +182,7 @@ public final class DocumentUpload {
             report.put("subscriptionSlug", funding.subscriptionSlug());
             report.put("uploadedAt", funding.uploadedAt());
         }
-        exchange.setProperty(FileDropRoutes.ARCHIVE, doneDirectory);
+        exchange.setProperty(ARCHIVE, doneDirectory);
         write(exchange, ".result.json", report);
     }
 
@@ -199,7 +200,7 @@ public final class DocumentUpload {
         } else {
             report.put("problems", List.of(String.valueOf(failure)));
         }
-        exchange.setProperty(FileDropRoutes.ARCHIVE, errorDirectory);
+        exchange.setProperty(ARCHIVE, errorDirectory);
         write(exchange, ".errors.json", report);
     }
 

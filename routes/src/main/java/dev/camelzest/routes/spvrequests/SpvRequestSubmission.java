@@ -20,7 +20,6 @@ import dev.camelzest.component.ZestOperation;
 import dev.camelzest.component.json.ZestJson;
 import dev.camelzest.component.model.PartnerValidationError;
 import dev.camelzest.component.model.SpvRequestResponse;
-import dev.camelzest.routes.filedrop.FileDropRoutes;
 import dev.camelzest.routes.ledger.SpvRequestLedger;
 import dev.camelzest.routes.ledger.SpvRequestRecord;
 import dev.camelzest.routes.spvrequests.SpvRequestFile.Action;
@@ -41,6 +40,8 @@ public final class SpvRequestSubmission {
 
     /** Exchange property: true when Zest is to be called for this file. */
     public static final String CALL = "zestSpvRequestCall";
+    /** Exchange property: the directory, relative to the input, the file and its report go to. */
+    public static final String ARCHIVE = "zestSpvRequestArchive";
 
     private static final String FILE = "zestSpvRequestFile";
     private static final String KNOWN = "zestSpvRequestKnown";
@@ -64,7 +65,7 @@ public final class SpvRequestSubmission {
 
     /** Reads the file and prepares the call its action needs, if any. */
     public void prepare(Exchange exchange) throws InvalidPayloadException {
-        exchange.setProperty(FileDropRoutes.ARCHIVE, errorDirectory);
+        exchange.setProperty(ARCHIVE, errorDirectory);
         Message message = exchange.getMessage();
         SpvRequestFile file = reader.read(fileName(exchange), message.getMandatoryBody(byte[].class));
         exchange.setProperty(FILE, file);
@@ -131,7 +132,7 @@ public final class SpvRequestSubmission {
             result.put("spvRequestSlug", known.slug());
             result.put("status", known.status());
         }
-        exchange.setProperty(FileDropRoutes.ARCHIVE, doneDirectory);
+        exchange.setProperty(ARCHIVE, doneDirectory);
         report(exchange, ".result.json", result);
     }
 
@@ -155,7 +156,7 @@ public final class SpvRequestSubmission {
             report.put("outcome", "failed");
             report.put("detail", String.valueOf(failure));
         }
-        exchange.setProperty(FileDropRoutes.ARCHIVE, errorDirectory);
+        exchange.setProperty(ARCHIVE, errorDirectory);
         report(exchange, ".errors.json", report);
     }
 

@@ -4,7 +4,6 @@ import static dev.camelzest.routes.support.TemplateSupport.retried;
 import static dev.camelzest.routes.support.TemplateSupport.text;
 
 import dev.camelzest.component.ZestApiException;
-import dev.camelzest.routes.filedrop.FileDropRoutes;
 import dev.camelzest.routes.support.InvalidFileException;
 import dev.camelzest.routes.support.TemplateSupport;
 import org.apache.camel.builder.PredicateBuilder;
@@ -33,21 +32,24 @@ public class SpvRequestTemplates extends RouteBuilder {
 
     @Override
     public void configure() {
-        RouteDefinition route = FileDropRoutes.dropParameters(routeTemplate(FILE)
-                .description("SPV request files from a local directory into zest:createSpvRequest"))
+        RouteDefinition route = TemplateSupport.retryParameters(TemplateSupport.ledgerParameters(routeTemplate(FILE)
+                .description("SPV request files from a local directory into zest:createSpvRequest")
+                .templateParameter("directory", null, "The directory request files are dropped in")
+                .templateParameter("doneDirectory", "done", "Where submitted files go, with their result")
+                .templateParameter("errorDirectory", "error", "Where invalid or refused files go, with their errors")
                 .templateParameter("include", "(?i).*\\.(json|ya?ml)", "Regex of the file names to submit")
                 .templateParameter("zestUri", "zest:createSpvRequest",
                         "The zest: endpoint, with its options (cancel files use the same endpoint)")
+                .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")),
+                "6", "1000", "60000")
                 .templateBean(SUBMISSION_BEAN, SpvRequestSubmission.class,
                         rtc -> new SpvRequestSubmission(TemplateSupport.ledger(rtc).spvRequests(),
                                 text(rtc, "doneDirectory"), text(rtc, "errorDirectory")))
-                .from("file:{{directory}}?include={{include}}&readLock=changed"
-                        + "&readLockCheckInterval={{readLockCheckInterval}}&readLockMinAge={{readLockMinAge}}"
+                .from("file:{{directory}}?include={{include}}&readLock=changed&readLockCheckInterval=500"
                         + "&delay={{pollDelay}}&autoCreate=true"
-                        + "&" + FileDropRoutes.MOVE_TO_ARCHIVE);
-        // the directory comes from the template's own doneDirectory/errorDirectory, never from the file
-        String report = "file:{{directory}}/${exchangeProperty." + FileDropRoutes.ARCHIVE + "}?"
-                + FileDropRoutes.WRITE_OPTIONS;
+                        + "&move=${exchangeProperty." + SpvRequestSubmission.ARCHIVE + "}/${file:name}");
+        String report = "file:{{directory}}/${exchangeProperty." + SpvRequestSubmission.ARCHIVE + "}"
+                        + "?fileExist=Override&tempPrefix=.writing-&autoCreate=true";
         route.onException(InvalidFileException.class, ZestApiException.class)
                 .onWhen(PredicateBuilder.not(ZestApiException.RETRYABLE))
                 .handled(true)

@@ -21,7 +21,7 @@ import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SubscriptionChange;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.routes.ledger.SubscriptionStep;
-import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.routes.testing.FakeUploadsZest;
 import dev.camelzest.routes.testing.FakeUploadsZest.Upload;
@@ -96,8 +96,7 @@ class DocumentUploadTemplatesTest {
                 .containsExactly(ZestOperation.uploadSubscriptionForm, ZestOperation.uploadFundingReceipt);
         assertThat(zest.uploads()).allSatisfy(upload -> assertThat(upload.personId()).isEqualTo("psn_1"));
         assertThat(inbox.resolve("done/acme-1-form.pdf")).exists();
-        // the result is written before the consumer moves the document: the move follows it
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("done/acme-1-receipt.pdf")));
+        assertThat(inbox.resolve("done/acme-1-receipt.pdf")).exists();
         assertThat(inbox.resolve("acme-1-receipt.pdf.manifest.json")).doesNotExist();
         assertThat(inbox.resolve("acme-1-form.pdf.manifest.csv")).doesNotExist();
         JsonNode result = JSON.readTree(Files.readString(fundingResult));
