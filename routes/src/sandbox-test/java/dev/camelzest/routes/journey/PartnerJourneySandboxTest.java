@@ -23,7 +23,7 @@ import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SpvRequestRecord;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
-import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.spvrequests.SpvRequestTemplates;
 import dev.camelzest.routes.subscriptions.SubscriptionTemplates;
 import dev.camelzest.routes.testing.SftpLogin;

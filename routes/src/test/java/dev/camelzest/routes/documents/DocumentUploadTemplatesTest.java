@@ -21,7 +21,7 @@ import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SubscriptionChange;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.routes.ledger.SubscriptionStep;
-import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.routes.testing.FakeUploadsZest;
 import dev.camelzest.routes.testing.FakeUploadsZest.Upload;
