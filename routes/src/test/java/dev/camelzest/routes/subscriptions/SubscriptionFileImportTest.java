@@ -62,6 +62,7 @@ class SubscriptionFileImportTest {
         TemplatedRouteBuilder.builder(camel, SubscriptionTemplates.FILE)
                 .routeId("subscriptions")
                 .parameter("directory", inbox.toString())
+                .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", "direct:zest")
                 .parameter("pollDelay", "100")
                 .add();
@@ -168,6 +169,7 @@ class SubscriptionFileImportTest {
         TemplatedRouteBuilder.builder(camel, SubscriptionTemplates.FILE)
                 .routeId("batched-subscriptions")
                 .parameter("directory", temp.resolve("batched").toString())
+                .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", "direct:zest")
                 .parameter("pollDelay", "100")
                 .parameter("batchSize", "2")
