@@ -36,8 +36,9 @@ public final class ZestConstants {
     public static final String STATUS = "CamelZestStatus";
 
     @Metadata(label = "producer",
-              description = "The Idempotency-Key of a write. Without it one is generated per exchange and kept on it, so"
-                            + " that redeliveries of the exchange resend the same key.",
+              description = "The Idempotency-Key of one write. The call consumes it: it is removed from the message"
+                            + " and kept on the exchange for that producer, so redeliveries of the call resend it and"
+                            + " the next write gets its own. Without it a key is generated per exchange and producer.",
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelZestIdempotencyKey";
 

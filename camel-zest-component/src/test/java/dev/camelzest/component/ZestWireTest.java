@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -88,6 +89,7 @@ class ZestWireTest extends CamelTestSupport {
                         .maximumRedeliveries(3).redeliveryDelay(0);
                 from("direct:createSpvRequest").to("zest:createSpvRequest");
                 from("direct:tokenInfo").to("zest:tokenInfo");
+                from("direct:createTwoSpvRequests").to("zest:createSpvRequest").to("zest:createSpvRequest");
             }
         };
     }
@@ -222,14 +224,18 @@ class ZestWireTest extends CamelTestSupport {
         assertTrue(refused.isRetryable());
     }
 
+    /** The first createSpvRequest is answered with the failure, every later one with 201. */
+    private static void stubCreateFailingOnceWith(ResponseDefinitionBuilder failure) {
+        ZEST.stubFor(post("/v1/spv-requests").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(failure).willSetStateTo("up"));
+        ZEST.stubFor(post("/v1/spv-requests").inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(SPV_REQUEST)));
+    }
+
     @Test
     void redeliveriesResendTheSameIdempotencyKeyAndNewExchangesGetNewOnes() {
         stubOpenApiShapedToken();
-        ZEST.stubFor(post("/v1/spv-requests").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withBody("{\"code\":\"service_unavailable\",\"errorId\":\"e-1\"}"))
-                .willSetStateTo("up"));
-        ZEST.stubFor(post("/v1/spv-requests").inScenario("flaky").whenScenarioStateIs("up")
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(SPV_REQUEST)));
+        stubCreateFailingOnceWith(aResponse().withStatus(503).withBody("{\"code\":\"service_unavailable\",\"errorId\":\"e-1\"}"));
         SpvRequestCreate body = new SpvRequestCreate("syndicate_secondary", "1.0.0", Map.of("currency", "USD"));
 
         SpvRequestResponse created = template.requestBody("direct:createSpvRequest", body, SpvRequestResponse.class);
@@ -241,6 +247,21 @@ class ZestWireTest extends CamelTestSupport {
         assertEquals(3, keys.size());
         assertEquals(keys.get(0), keys.get(1), "the redelivery resends the key of the failed attempt");
         assertNotEquals(keys.get(1), keys.get(2), "another exchange is another logical action");
+    }
+
+    @Test
+    void anExplicitKeyIsSentByOneCallAndItsRedeliveryButNotByTheNextWrite() {
+        stubOpenApiShapedToken();
+        stubCreateFailingOnceWith(aResponse().withStatus(503).withBody("{\"code\":\"service_unavailable\",\"errorId\":\"e-1\"}"));
+        SpvRequestCreate body = new SpvRequestCreate("syndicate_secondary", "1.0.0", Map.of("currency", "USD"));
+
+        template.requestBodyAndHeader("direct:createTwoSpvRequests", body, ZestConstants.IDEMPOTENCY_KEY, "local-42");
+
+        List<String> keys = ZEST.findAll(postRequestedFor(urlEqualTo("/v1/spv-requests"))).stream()
+                .map(request -> request.getHeader("Idempotency-Key")).toList();
+        assertEquals(3, keys.size());
+        assertEquals(List.of("local-42", "local-42"), keys.subList(0, 2), "the call and its redelivery");
+        assertNotEquals("local-42", keys.get(2), "the next write of the route gets its own key");
     }
 
     @Test

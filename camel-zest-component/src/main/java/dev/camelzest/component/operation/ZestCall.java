@@ -101,21 +101,30 @@ public final class ZestCall {
     }
 
     /**
-     * The Idempotency-Key of this write: the {@code CamelZestIdempotencyKey} header, else a key generated once for
-     * this exchange and this producer and kept on the exchange, so that Camel's redeliveries resend it.
+     * The Idempotency-Key of this write. A {@code CamelZestIdempotencyKey} header is consumed by this call: it is
+     * removed from the message, so that the next write of the route does not resend it, and kept on the exchange for
+     * this producer, so that Camel's redeliveries of this call resend it. Without the header, a key is generated once
+     * for this exchange and this producer and kept the same way.
      */
     public String idempotencyKey() {
+        Map<String, String> issued = issuedKeys();
         String explicit = message().getHeader(ZestConstants.IDEMPOTENCY_KEY, String.class);
+        message().removeHeader(ZestConstants.IDEMPOTENCY_KEY);
         if (explicit != null && !explicit.isBlank()) {
+            issued.put(producerId, explicit);
             return explicit;
         }
+        return issued.computeIfAbsent(producerId, producer -> UUID.randomUUID().toString());
+    }
+
+    private Map<String, String> issuedKeys() {
         IssuedKeys issued = exchange.getProperty(ZestConstants.IDEMPOTENCY_KEYS_PROPERTY, IssuedKeys.class);
         if (issued == null || !issued.exchangeId().equals(exchange.getExchangeId())) {
             // a copy of an exchange (split, multicast, wire tap) is a new logical action: it gets keys of its own
             issued = new IssuedKeys(exchange.getExchangeId(), new ConcurrentHashMap<>());
             exchange.setProperty(ZestConstants.IDEMPOTENCY_KEYS_PROPERTY, issued);
         }
-        return issued.byProducer().computeIfAbsent(producerId, producer -> UUID.randomUUID().toString());
+        return issued.byProducer();
     }
 
     /**
