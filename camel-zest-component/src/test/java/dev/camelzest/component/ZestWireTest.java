@@ -3,9 +3,13 @@ package dev.camelzest.component;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +32,8 @@ import dev.camelzest.component.model.SpvRequestCreate;
 import dev.camelzest.component.model.SpvRequestResponse;
 import dev.camelzest.component.model.SpvRequestStatus;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
@@ -55,6 +61,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +93,7 @@ class ZestWireTest extends CamelTestSupport {
             public void configure() {
                 onException(ZestApiException.class)
                         .onWhen(ZestApiException.RETRYABLE)
+                        .onExceptionOccurred(new RetryAfterDelay())
                         .maximumRedeliveries(3).redeliveryDelay(0);
                 from("direct:createSpvRequest").to("zest:createSpvRequest");
                 from("direct:tokenInfo").to("zest:tokenInfo");
@@ -262,6 +270,55 @@ class ZestWireTest extends CamelTestSupport {
         assertEquals(3, keys.size());
         assertEquals(List.of("local-42", "local-42"), keys.subList(0, 2), "the call and its redelivery");
         assertNotEquals("local-42", keys.get(2), "the next write of the route gets its own key");
+    }
+
+    @Test
+    void exposesRetryAfterInSecondsOrAsADate() {
+        stubOpenApiShapedToken();
+        ZEST.stubFor(get("/v1/oauth2/info").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
+                .withBody("{\"code\":\"rate_limited\"}")));
+        assertEquals(Optional.of(Duration.ofSeconds(7)), failure(() -> template.requestBody("zest:tokenInfo", (Object) null)).getRetryAfter());
+
+        ZEST.stubFor(get("/v1/oauth2/info").willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        ZonedDateTime.now(ZoneOffset.UTC).plusHours(1)))));
+        Duration untilDate = failure(() -> template.requestBody("zest:tokenInfo", (Object) null)).getRetryAfter().orElseThrow();
+        assertTrue(untilDate.compareTo(Duration.ofMinutes(58)) > 0 && untilDate.compareTo(Duration.ofHours(1)) <= 0,
+                untilDate::toString);
+
+        ZEST.stubFor(get("/v1/oauth2/info").willReturn(aResponse().withStatus(503)));
+        assertEquals(Optional.empty(), failure(() -> template.requestBody("zest:tokenInfo", (Object) null)).getRetryAfter());
+    }
+
+    @Test
+    void theRedeliveryWaitsAsLongAsRetryAfterAsks() {
+        stubOpenApiShapedToken();
+        stubCreateFailingOnceWith(aResponse().withStatus(429).withHeader("Retry-After", "1"));
+        SpvRequestCreate body = new SpvRequestCreate("syndicate_secondary", "1.0.0", Map.of("currency", "USD"));
+
+        template.requestBody("direct:createSpvRequest", body, SpvRequestResponse.class);
+
+        List<LoggedRequest> attempts = ZEST.findAll(postRequestedFor(urlEqualTo("/v1/spv-requests")));
+        assertEquals(2, attempts.size());
+        long waitedMillis = attempts.get(1).getLoggedDate().getTime() - attempts.get(0).getLoggedDate().getTime();
+        assertTrue(waitedMillis >= 950, "the policy's delay is 0; Retry-After asked for 1 s, waited " + waitedMillis);
+    }
+
+    @Test
+    void aRetryAfterDelayIsCutToTheMaximum() throws Exception {
+        RetryAfterDelay delay = new RetryAfterDelay();
+        delay.setMaximumMillis(2_000);
+        Exchange exchange = new DefaultExchange(context);
+        exchange.setException(ZestApiException.fromResponse("createSpvRequest", 503, "service_unavailable", null, null,
+                null, Duration.ofHours(3)));
+
+        delay.process(exchange);
+        assertEquals(2_000L, exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY));
+
+        exchange.setException(ZestApiException.fromResponse("createSpvRequest", 503, "service_unavailable", null, null,
+                null));
+        delay.process(exchange);
+        assertNull(exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY), "the policy's delay applies");
     }
 
     @Test

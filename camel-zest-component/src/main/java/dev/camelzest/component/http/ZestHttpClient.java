@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
 
 import javax.net.ssl.SSLContext;
 
@@ -21,6 +22,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
@@ -117,7 +119,8 @@ public final class ZestHttpClient implements Closeable {
         try {
             ZestResponse response = httpClient.execute(builder.build(), this::readResponse);
             if (response.statusCode() >= 300) {
-                throw errorParser.parse(operation, response.statusCode(), response.body());
+                throw errorParser.parse(operation, response.statusCode(), response.body(),
+                        RetryAfter.parse(response.retryAfter(), Instant.now()));
             }
             return response;
         } catch (ZestApiException e) {
@@ -130,7 +133,9 @@ public final class ZestHttpClient implements Closeable {
     private ZestResponse readResponse(ClassicHttpResponse response) throws IOException {
         HttpEntity entity = response.getEntity();
         byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
-        return new ZestResponse(response.getCode(), entity == null ? null : entity.getContentType(), body);
+        Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        return new ZestResponse(response.getCode(), entity == null ? null : entity.getContentType(), body,
+                retryAfter == null ? null : retryAfter.getValue());
     }
 
     private URI uriOf(ZestRequest request) {
