@@ -345,6 +345,23 @@ class ZestWireTest extends CamelTestSupport {
     }
 
     @Test
+    void readsJsonLinesOfInvestorsAndRefusesASecondValueElsewhere() {
+        stubOpenApiShapedToken();
+        ZEST.stubFor(post("/v1/investors").willReturn(okJson("{\"results\":[]}")));
+        String jsonLines = "{\"partnerInvestorId\":\"inv-1\",\"email\":\"a@example.com\"}\n"
+                           + "{\"partnerInvestorId\":\"inv-2\",\"email\":\"b@example.com\"}\n";
+
+        template.requestBody("zest:bulkCreateInvestors", jsonLines);
+
+        String sent = ZEST.findAll(postRequestedFor(urlEqualTo("/v1/investors"))).get(0).getBodyAsString();
+        assertTrue(sent.contains("inv-1") && sent.contains("inv-2"), sent);
+        ZestApiException refused = failure(() -> template.requestBody("zest:createSpvRequest",
+                "{\"templateId\":\"a\"} {\"templateId\":\"b\"}"));
+        assertEquals("invalid_request", refused.getCode());
+        assertTrue(ZEST.findAll(postRequestedFor(urlEqualTo("/v1/spv-requests"))).isEmpty(), "nothing is sent");
+    }
+
+    @Test
     void sendsTheFundingReceiptAsMultipartWithItsMetadata() {
         stubOpenApiShapedToken();
         ZEST.stubFor(post(urlPathEqualTo("/v1/spvs/veh_klm456/subscription/psn_abc123/fundings"))
