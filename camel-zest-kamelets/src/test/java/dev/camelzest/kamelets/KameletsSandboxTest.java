@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +44,8 @@ class KameletsSandboxTest {
     private static final String SECRET = "whsec_" + HexFormat.of().formatHex(randomBytes());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Path dataDirectory;
+    @TempDir
+    static Path dataDirectory;
     private static Main main;
     private static ProducerTemplate template;
 
@@ -63,7 +65,6 @@ class KameletsSandboxTest {
         properties.put("camel.server.host", "127.0.0.1");
         properties.put("camel.server.port", String.valueOf(port));
         properties.put("test.webhook.secret", SECRET);
-        dataDirectory = Files.createTempDirectory("zest-kamelets");
         properties.put("test.data", dataDirectory.toString());
         main = new Main();
         main.setInitialProperties(properties);
