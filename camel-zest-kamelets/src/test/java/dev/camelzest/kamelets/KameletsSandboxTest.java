@@ -1,8 +1,14 @@
 package dev.camelzest.kamelets;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelzest.component.webhook.ZestWebhookSignature;
 import dev.camelzest.sandbox.PartnerCredentials;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.CamelContext;
@@ -43,15 +50,18 @@ class KameletsSandboxTest {
 
     private static final String SECRET = "whsec_" + HexFormat.of().formatHex(randomBytes());
     private static final ObjectMapper JSON = new ObjectMapper();
+    // HTTP/1.1, as webhook deliveries come
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     static Path dataDirectory;
+    private static int port;
     private static Main main;
     private static ProducerTemplate template;
 
     @BeforeAll
     static void startCamelMain() throws Exception {
-        int port = AvailablePortFinder.getNextAvailable();
+        port = AvailablePortFinder.getNextAvailable();
         SANDBOX.admin().configureWebhooks("http://127.0.0.1:" + port + "/zest/events", SECRET, 0.001, false, false);
         PartnerCredentials partner = SANDBOX.partner();
         Properties properties = new Properties();
@@ -134,6 +144,31 @@ class KameletsSandboxTest {
             assertTrue(Set.of("spv_request.created", "spv_request.completed").contains(type), "filtered out: " + type);
         }
         assertTrue(Files.exists(dataDirectory.resolve("zest-event-ids.dat")), "the eventIds are kept where configured");
+    }
+
+    @Test
+    void withoutEventTypesTheWebhookSourceEmitsEveryTypeAndRefusesAnUnsignedDelivery() throws Exception {
+        MockEndpoint all = camel().getEndpoint("mock:all-events", MockEndpoint.class);
+        String body = "{\"eventId\":\"wde_kam_1\",\"eventType\":\"investor.created\","
+                      + "\"occurredAt\":\"2026-05-07T12:00:00Z\",\"data\":{\"zestPersonId\":\"psn_1\"}}";
+        String signature = ZestWebhookSignature.sign(SECRET, Instant.now().getEpochSecond(),
+                body.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(200, postToAllEvents(body, signature));
+        assertEquals(401, postToAllEvents(body.replace("wde_kam_1", "wde_kam_2"), "t=1,v1=00"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> all.getReceivedCounter() == 1);
+        assertEquals("wde_kam_1", JSON.readTree(all.getExchanges().get(0).getMessage().getBody(String.class))
+                .path("eventId").asText());
+    }
+
+    private static int postToAllEvents(String body, String signature) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/zest/all-events"))
+                .header("Content-Type", "application/json")
+                .header(ZestWebhookSignature.HEADER, signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
