@@ -23,16 +23,13 @@ public class ZestEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(32);
         props.add("allPages");
         props.add("audience");
         props.add("baseUrl");
-        props.add("bridgeErrorHandler");
         props.add("clientId");
         props.add("connectTimeout");
         props.add("eventTypes");
-        props.add("exceptionHandler");
-        props.add("exchangePattern");
         props.add("idempotentRepository");
         props.add("issuer");
         props.add("lazyStartProducer");

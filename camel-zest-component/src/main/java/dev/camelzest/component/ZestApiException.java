@@ -1,6 +1,8 @@
 package dev.camelzest.component;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.camelzest.component.model.PartnerValidationError;
@@ -17,6 +19,7 @@ import org.apache.camel.Predicate;
  * <pre>
  * onException(ZestApiException.class)
  *     .onWhen(ZestApiException.RETRYABLE)
+ *     .onExceptionOccurred(new RetryAfterDelay())   // waits as long as Zest's Retry-After asks, when it sends one
  *     .maximumRedeliveries(5).redeliveryDelay(1000).useExponentialBackOff();
  * </pre>
  */
@@ -43,11 +46,19 @@ public class ZestApiException extends CamelException {
     private final String detail;
     private final transient List<PartnerValidationError> validationErrors;
     private final boolean retryable;
+    private final Duration retryAfter;
 
     public ZestApiException(
             String operation, int statusCode, String code, String errorId, String detail,
             List<PartnerValidationError> validationErrors, boolean retryable, Throwable cause) {
+        this(operation, statusCode, code, errorId, detail, validationErrors, retryable, null, cause);
+    }
+
+    public ZestApiException(
+            String operation, int statusCode, String code, String errorId, String detail,
+            List<PartnerValidationError> validationErrors, boolean retryable, Duration retryAfter, Throwable cause) {
         super(message(operation, statusCode, code, errorId, detail, validationErrors), cause);
+        this.retryAfter = retryAfter;
         this.operation = operation;
         this.statusCode = statusCode;
         this.code = code;
@@ -61,8 +72,15 @@ public class ZestApiException extends CamelException {
     public static ZestApiException fromResponse(
             String operation, int statusCode, String code, String errorId, String detail,
             List<PartnerValidationError> validationErrors) {
-        return new ZestApiException(
-                operation, statusCode, code, errorId, detail, validationErrors, isRetryableStatus(statusCode), null);
+        return fromResponse(operation, statusCode, code, errorId, detail, validationErrors, null);
+    }
+
+    /** An error reply of Zest that may carry a {@code Retry-After} header (429, 503). */
+    public static ZestApiException fromResponse(
+            String operation, int statusCode, String code, String errorId, String detail,
+            List<PartnerValidationError> validationErrors, Duration retryAfter) {
+        return new ZestApiException(operation, statusCode, code, errorId, detail, validationErrors,
+                isRetryableStatus(statusCode), retryAfter, null);
     }
 
     /** No reply: the connection failed or timed out. Retryable: a write is resent with the same Idempotency-Key. */
@@ -114,6 +132,15 @@ public class ZestApiException extends CamelException {
     /** True for 5xx, 408, 429, timeouts and connection failures; false for every other 4xx and for bad input. */
     public boolean isRetryable() {
         return retryable;
+    }
+
+    /**
+     * How long Zest asked to wait before trying again: its {@code Retry-After} header (delta-seconds or an
+     * HTTP-date, counted from when the reply arrived), usually on 429 and 503. Empty when the reply had none.
+     * {@link RetryAfterDelay} makes Camel's redelivery wait this long.
+     */
+    public Optional<Duration> getRetryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     private static String message(

@@ -27,7 +27,7 @@ public class ZestComponent extends HealthCheckComponent implements SSLContextPar
     @Metadata(label = "security", defaultValue = "false", description = "Use the global SSL context parameters.")
     private boolean useGlobalSslContextParameters;
 
-    private final ObjectMapper mapper = ZestJson.newObjectMapper();
+    private final ObjectMapper mapper = ZestJson.objectMapper();
     private final ZestOperationHandlers handlers = new ZestOperationHandlers();
     private ZestClientFactory clientFactory;
 

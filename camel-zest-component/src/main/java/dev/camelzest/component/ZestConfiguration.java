@@ -93,24 +93,24 @@ public class ZestConfiguration implements Cloneable {
     @UriParam(label = "proxy,security", secret = true, description = "The password for the HTTP proxy.")
     private String proxyPassword;
 
-    @UriParam(label = "consumer,security", secret = true,
+    @UriParam(label = "webhook,security", secret = true,
               description = "The webhook signing secret Zest issued (whsec_...). Several, comma-separated, are all"
                             + " accepted: configure the new one beside the old while Zest rotates it.")
     private String webhookSecret;
-    @UriParam(label = "consumer,security", defaultValue = "300000", javaType = "java.time.Duration",
+    @UriParam(label = "webhook,security", defaultValue = "300000", javaType = "java.time.Duration",
               description = "How far the signature's timestamp may be from now, in the past or the future, before a"
                             + " delivery is refused as a replay.")
     private long signatureTolerance = ZestWebhookSignature.DEFAULT_TOLERANCE.toMillis();
-    @UriParam(label = "consumer", defaultValue = "1048576",
+    @UriParam(label = "webhook", defaultValue = "1048576",
               description = "The largest webhook body in bytes; larger requests are answered 413. Give the HTTP server"
                             + " the same limit (camel.server.max-body-size with Camel Main) so that it never buffers"
                             + " more than this.")
     private long webhookMaxBodySize = DEFAULT_WEBHOOK_MAX_BODY_SIZE;
-    @UriParam(label = "consumer",
+    @UriParam(label = "webhook",
               description = "Only route these event types (comma-separated, e.g. spv_request.completed,"
                             + "subscription.completed); others are acknowledged and dropped. Default: all.")
     private String eventTypes;
-    @UriParam(label = "consumer",
+    @UriParam(label = "webhook",
               description = "Where the eventIds of routed events are kept to drop Zest's repeated deliveries. Default:"
                             + " a file in webhookDataDirectory keeping the latest 250 000 ids (well over 24 h), which"
                             + " survives restarts. Use a shared one (e.g. camel-sql's JdbcMessageIdRepository) when"
@@ -118,7 +118,7 @@ public class ZestConfiguration implements Cloneable {
                             + " from the registry by type, so that an unrelated repository bean cannot replace the event"
                             + " store.")
     private IdempotentRepository idempotentRepository;
-    @UriParam(label = "consumer", defaultValue = DEFAULT_WEBHOOK_DATA_DIRECTORY,
+    @UriParam(label = "webhook", defaultValue = DEFAULT_WEBHOOK_DATA_DIRECTORY,
               description = "The directory of the default file-backed eventId store.")
     private String webhookDataDirectory = DEFAULT_WEBHOOK_DATA_DIRECTORY;
 

@@ -36,8 +36,9 @@ public final class ZestConstants {
     public static final String STATUS = "CamelZestStatus";
 
     @Metadata(label = "producer",
-              description = "The Idempotency-Key of a write. Without it one is generated per exchange and kept on it, so"
-                            + " that redeliveries of the exchange resend the same key.",
+              description = "The Idempotency-Key of one write. The call consumes it: it is removed from the message"
+                            + " and kept on the exchange for that producer, so redeliveries of the call resend it and"
+                            + " the next write gets its own. Without it a key is generated per exchange and producer.",
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelZestIdempotencyKey";
 
@@ -57,17 +58,17 @@ public final class ZestConstants {
     @Metadata(label = "producer", description = "Zest's error code of a failed call, e.g. conflict.", javaType = "String")
     public static final String ERROR_CODE = "CamelZestErrorCode";
 
-    @Metadata(label = "consumer", description = "The HTTP header with which Zest signs its webhook deliveries"
+    @Metadata(label = "webhook", description = "The HTTP header with which Zest signs its webhook deliveries"
                                                 + " (a timestamp t and v1 HMAC-SHA256 signatures). Verified by the consumer"
                                                 + " and removed before the event is routed.", javaType = "String")
     public static final String SIGNATURE = "Zest-Signature";
-    @Metadata(label = "consumer", description = "The eventId of a received Zest webhook event (wde_...), its"
+    @Metadata(label = "webhook", description = "The eventId of a received Zest webhook event (wde_...), its"
                                                 + " de-duplication key.", javaType = "String")
     public static final String EVENT_ID = "CamelZestEventId";
-    @Metadata(label = "consumer", description = "The eventType of a received Zest webhook event, e.g."
+    @Metadata(label = "webhook", description = "The eventType of a received Zest webhook event, e.g."
                                                 + " spv_request.created.", javaType = "String")
     public static final String EVENT_TYPE = "CamelZestEventType";
-    @Metadata(label = "consumer", description = "When the received Zest webhook event occurred; the only ordering Zest"
+    @Metadata(label = "webhook", description = "When the received Zest webhook event occurred; the only ordering Zest"
                                                 + " gives.", javaType = "java.time.Instant")
     public static final String OCCURRED_AT = "CamelZestOccurredAt";
 

@@ -29,12 +29,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls the Zest Partner API (Zest Equity's SPV-as-a-Service platform): SPV requests, investors, subscriptions,
  * document uploads, tokens, the contracts registry and the system endpoints. Authentication (JWT-bearer with an
- * Ed25519 key), Idempotency-Keys and error mapping are handled by the component. Receives Zest's signed webhooks
- * through the webhook component, {@code from("webhook:zest:events?webhookSecret=...")}: verified, de-duplicated and
- * typed.
+ * Ed25519 key), Idempotency-Keys and error mapping are handled by the component. Zest's signed webhooks are received
+ * through the Webhook component at webhook:zest:events, verified, de-duplicated and typed.
  */
+// The catalog is generated from the text above: plain text only, no Javadoc tags.
+// Producer only: zest: endpoints cannot be consumed from; the webhook consumer is the Webhook component's, which
+// reads this endpoint's consumer-labelled options. Camel's own consumer options never apply and are not listed.
 @UriEndpoint(firstVersion = "0.1.0", scheme = "zest", title = "Zest", syntax = "zest:operation",
-             category = { Category.SAAS }, headersClass = ZestConstants.class)
+             category = { Category.SAAS }, headersClass = ZestConstants.class, producerOnly = true)
 public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
 
     /** The path of the webhook consumer, {@code webhook:zest:events}: not an operation of Zest's API. */

@@ -1,10 +1,13 @@
 package dev.camelzest.component;
 
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,6 +76,52 @@ class ZestCatalogTest {
         expected.add(ZestEndpoint.WEBHOOK_PATH);
         assertEquals(expected, operations, "every operation, then the webhook consumer's path");
         assertEquals(24, operations.size());
+    }
+
+    @Test
+    void noDescriptionCarriesJavadocOrMarkup() {
+        Pattern markup = Pattern.compile("\\{@?(code|link|literal)\\b|\\{@|</?[a-zA-Z]+>|&[a-z]+;");
+        List<String> mangled = new ArrayList<>();
+        String component = catalog.at("/component/description").asText();
+        if (markup.matcher(component).find()) {
+            mangled.add("component: " + component);
+        }
+        for (String group : List.of("componentProperties", "properties", "headers")) {
+            catalog.get(group).properties().forEach(option -> {
+                String description = option.getValue().path("description").asText("");
+                if (markup.matcher(description).find()) {
+                    mangled.add(group + "." + option.getKey() + ": " + description);
+                }
+            });
+        }
+        assertTrue(mangled.isEmpty(), "descriptions generated from Javadoc markup: " + mangled);
+        assertTrue(component.contains("webhook:zest:events"), component);
+    }
+
+    @Test
+    void isProducerOnlyWithTheWebhookOptionsListedAndNoConsumerOptionsOfItsOwn() {
+        JsonNode component = catalog.get("component");
+        assertTrue(component.get("producerOnly").asBoolean(), "from(\"zest:...\") throws");
+        assertFalse(component.get("consumerOnly").asBoolean());
+        for (String group : List.of("componentProperties", "properties")) {
+            for (String cannotApply : List.of("bridgeErrorHandler", "exceptionHandler", "exchangePattern")) {
+                assertFalse(catalog.get(group).has(cannotApply), group + "." + cannotApply);
+            }
+            catalog.get(group).properties().forEach(option -> assertFalse(
+                    option.getValue().path("label").asText().contains("consumer"), group + "." + option.getKey()));
+            for (String webhook : List.of("webhookSecret", "signatureTolerance", "eventTypes", "idempotentRepository",
+                    "webhookDataDirectory", "webhookMaxBodySize")) {
+                assertTrue(catalog.get(group).get(webhook).path("label").asText().contains("webhook"), group + "." + webhook);
+            }
+        }
+    }
+
+    @Test
+    void theLabelIsThePomsLabel() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher label = Pattern.compile("<label>([^<]*)</label>").matcher(pom);
+        assertTrue(label.find(), "pom.xml has a <label> property");
+        assertEquals(label.group(1), catalog.at("/component/label").asText());
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The component page documents every operation, option and header the catalog lists. */
@@ -41,5 +42,24 @@ class ZestDocsTest {
             }
         });
         assertTrue(missing.isEmpty(), "not in zest-component.adoc: " + missing);
+    }
+
+    /**
+     * The option and header tables are the catalog's. After changing an option, rebuild and run this test with
+     * {@code -Dzest.docs.write=true} to rewrite them.
+     */
+    @Test
+    void theOptionTablesAreRenderedFromTheCatalog() throws Exception {
+        Path page = Path.of("src/main/docs/zest-component.adoc");
+        String docs = Files.readString(page);
+        JsonNode catalog;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/dev/camelzest/component/zest.json")) {
+            catalog = new ObjectMapper().readTree(in);
+        }
+        String rendered = CatalogTables.replaceBlock(docs, CatalogTables.render(catalog));
+        if (Boolean.getBoolean("zest.docs.write")) {
+            Files.writeString(page, rendered);
+        }
+        assertEquals(rendered, Files.readString(page), "the tables differ from the catalog: run with -Dzest.docs.write=true");
     }
 }

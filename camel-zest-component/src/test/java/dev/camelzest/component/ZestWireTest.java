@@ -3,9 +3,13 @@ package dev.camelzest.component;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -27,6 +32,8 @@ import dev.camelzest.component.model.SpvRequestCreate;
 import dev.camelzest.component.model.SpvRequestResponse;
 import dev.camelzest.component.model.SpvRequestStatus;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
@@ -54,6 +61,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,9 +93,11 @@ class ZestWireTest extends CamelTestSupport {
             public void configure() {
                 onException(ZestApiException.class)
                         .onWhen(ZestApiException.RETRYABLE)
+                        .onExceptionOccurred(new RetryAfterDelay())
                         .maximumRedeliveries(3).redeliveryDelay(0);
                 from("direct:createSpvRequest").to("zest:createSpvRequest");
                 from("direct:tokenInfo").to("zest:tokenInfo");
+                from("direct:createTwoSpvRequests").to("zest:createSpvRequest").to("zest:createSpvRequest");
             }
         };
     }
@@ -222,14 +232,18 @@ class ZestWireTest extends CamelTestSupport {
         assertTrue(refused.isRetryable());
     }
 
+    /** The first createSpvRequest is answered with the failure, every later one with 201. */
+    private static void stubCreateFailingOnceWith(ResponseDefinitionBuilder failure) {
+        ZEST.stubFor(post("/v1/spv-requests").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(failure).willSetStateTo("up"));
+        ZEST.stubFor(post("/v1/spv-requests").inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(SPV_REQUEST)));
+    }
+
     @Test
     void redeliveriesResendTheSameIdempotencyKeyAndNewExchangesGetNewOnes() {
         stubOpenApiShapedToken();
-        ZEST.stubFor(post("/v1/spv-requests").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withBody("{\"code\":\"service_unavailable\",\"errorId\":\"e-1\"}"))
-                .willSetStateTo("up"));
-        ZEST.stubFor(post("/v1/spv-requests").inScenario("flaky").whenScenarioStateIs("up")
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(SPV_REQUEST)));
+        stubCreateFailingOnceWith(aResponse().withStatus(503).withBody("{\"code\":\"service_unavailable\",\"errorId\":\"e-1\"}"));
         SpvRequestCreate body = new SpvRequestCreate("syndicate_secondary", "1.0.0", Map.of("currency", "USD"));
 
         SpvRequestResponse created = template.requestBody("direct:createSpvRequest", body, SpvRequestResponse.class);
@@ -241,6 +255,70 @@ class ZestWireTest extends CamelTestSupport {
         assertEquals(3, keys.size());
         assertEquals(keys.get(0), keys.get(1), "the redelivery resends the key of the failed attempt");
         assertNotEquals(keys.get(1), keys.get(2), "another exchange is another logical action");
+    }
+
+    @Test
+    void anExplicitKeyIsSentByOneCallAndItsRedeliveryButNotByTheNextWrite() {
+        stubOpenApiShapedToken();
+        stubCreateFailingOnceWith(aResponse().withStatus(503).withBody("{\"code\":\"service_unavailable\",\"errorId\":\"e-1\"}"));
+        SpvRequestCreate body = new SpvRequestCreate("syndicate_secondary", "1.0.0", Map.of("currency", "USD"));
+
+        template.requestBodyAndHeader("direct:createTwoSpvRequests", body, ZestConstants.IDEMPOTENCY_KEY, "local-42");
+
+        List<String> keys = ZEST.findAll(postRequestedFor(urlEqualTo("/v1/spv-requests"))).stream()
+                .map(request -> request.getHeader("Idempotency-Key")).toList();
+        assertEquals(3, keys.size());
+        assertEquals(List.of("local-42", "local-42"), keys.subList(0, 2), "the call and its redelivery");
+        assertNotEquals("local-42", keys.get(2), "the next write of the route gets its own key");
+    }
+
+    @Test
+    void exposesRetryAfterInSecondsOrAsADate() {
+        stubOpenApiShapedToken();
+        ZEST.stubFor(get("/v1/oauth2/info").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
+                .withBody("{\"code\":\"rate_limited\"}")));
+        assertEquals(Optional.of(Duration.ofSeconds(7)), failure(() -> template.requestBody("zest:tokenInfo", (Object) null)).getRetryAfter());
+
+        ZEST.stubFor(get("/v1/oauth2/info").willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        ZonedDateTime.now(ZoneOffset.UTC).plusHours(1)))));
+        Duration untilDate = failure(() -> template.requestBody("zest:tokenInfo", (Object) null)).getRetryAfter().orElseThrow();
+        assertTrue(untilDate.compareTo(Duration.ofMinutes(58)) > 0 && untilDate.compareTo(Duration.ofHours(1)) <= 0,
+                untilDate::toString);
+
+        ZEST.stubFor(get("/v1/oauth2/info").willReturn(aResponse().withStatus(503)));
+        assertEquals(Optional.empty(), failure(() -> template.requestBody("zest:tokenInfo", (Object) null)).getRetryAfter());
+    }
+
+    @Test
+    void theRedeliveryWaitsAsLongAsRetryAfterAsks() {
+        stubOpenApiShapedToken();
+        stubCreateFailingOnceWith(aResponse().withStatus(429).withHeader("Retry-After", "1"));
+        SpvRequestCreate body = new SpvRequestCreate("syndicate_secondary", "1.0.0", Map.of("currency", "USD"));
+
+        template.requestBody("direct:createSpvRequest", body, SpvRequestResponse.class);
+
+        List<LoggedRequest> attempts = ZEST.findAll(postRequestedFor(urlEqualTo("/v1/spv-requests")));
+        assertEquals(2, attempts.size());
+        long waitedMillis = attempts.get(1).getLoggedDate().getTime() - attempts.get(0).getLoggedDate().getTime();
+        assertTrue(waitedMillis >= 950, "the policy's delay is 0; Retry-After asked for 1 s, waited " + waitedMillis);
+    }
+
+    @Test
+    void aRetryAfterDelayIsCutToTheMaximum() throws Exception {
+        RetryAfterDelay delay = new RetryAfterDelay();
+        delay.setMaximumMillis(2_000);
+        Exchange exchange = new DefaultExchange(context);
+        exchange.setException(ZestApiException.fromResponse("createSpvRequest", 503, "service_unavailable", null, null,
+                null, Duration.ofHours(3)));
+
+        delay.process(exchange);
+        assertEquals(2_000L, exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY));
+
+        exchange.setException(ZestApiException.fromResponse("createSpvRequest", 503, "service_unavailable", null, null,
+                null));
+        delay.process(exchange);
+        assertNull(exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY), "the policy's delay applies");
     }
 
     @Test
@@ -264,6 +342,23 @@ class ZestWireTest extends CamelTestSupport {
         assertEquals(List.of("import-42-1", "import-42-2", "import-42-3"),
                 ZEST.findAll(postRequestedFor(urlEqualTo("/v1/investors"))).stream()
                         .map(request -> request.getHeader("Idempotency-Key")).toList());
+    }
+
+    @Test
+    void readsJsonLinesOfInvestorsAndRefusesASecondValueElsewhere() {
+        stubOpenApiShapedToken();
+        ZEST.stubFor(post("/v1/investors").willReturn(okJson("{\"results\":[]}")));
+        String jsonLines = "{\"partnerInvestorId\":\"inv-1\",\"email\":\"a@example.com\"}\n"
+                           + "{\"partnerInvestorId\":\"inv-2\",\"email\":\"b@example.com\"}\n";
+
+        template.requestBody("zest:bulkCreateInvestors", jsonLines);
+
+        String sent = ZEST.findAll(postRequestedFor(urlEqualTo("/v1/investors"))).get(0).getBodyAsString();
+        assertTrue(sent.contains("inv-1") && sent.contains("inv-2"), sent);
+        ZestApiException refused = failure(() -> template.requestBody("zest:createSpvRequest",
+                "{\"templateId\":\"a\"} {\"templateId\":\"b\"}"));
+        assertEquals("invalid_request", refused.getCode());
+        assertTrue(ZEST.findAll(postRequestedFor(urlEqualTo("/v1/spv-requests"))).isEmpty(), "nothing is sent");
     }
 
     @Test

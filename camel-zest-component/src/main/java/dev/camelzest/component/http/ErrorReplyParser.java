@@ -1,6 +1,7 @@
 package dev.camelzest.component.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +42,24 @@ final class ErrorReplyParser {
     }
 
     ZestApiException parse(String operation, int status, byte[] body) {
+        return parse(operation, status, body, null);
+    }
+
+    /** {@code retryAfter}: the wait the reply's {@code Retry-After} header asks for, or null. */
+    ZestApiException parse(String operation, int status, byte[] body, Duration retryAfter) {
         JsonNode json = readJson(body);
         if (json != null && json.isObject() && json.path("detail").isArray()) {
             return ZestApiException.fromResponse(operation, status, defaultCode(status), null,
-                    "request validation failed", frameworkValidationErrors(json.get("detail")));
+                    "request validation failed", frameworkValidationErrors(json.get("detail")), retryAfter);
         }
         if (json != null && json.isObject()) {
             PartnerErrorResponse envelope = mapper.convertValue(json, PartnerErrorResponse.class);
             return ZestApiException.fromResponse(operation, status,
                     envelope.code() != null ? envelope.code() : defaultCode(status),
-                    envelope.errorId(), envelope.detail(), envelope.validationErrors());
+                    envelope.errorId(), envelope.detail(), envelope.validationErrors(), retryAfter);
         }
-        return ZestApiException.fromResponse(operation, status, defaultCode(status), null, plainText(body), null);
+        return ZestApiException.fromResponse(
+                operation, status, defaultCode(status), null, plainText(body), null, retryAfter);
     }
 
     private JsonNode readJson(byte[] body) {

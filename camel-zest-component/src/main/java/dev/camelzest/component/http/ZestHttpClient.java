@@ -2,9 +2,11 @@ package dev.camelzest.component.http;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
 
 import javax.net.ssl.SSLContext;
 
@@ -21,10 +23,10 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.net.URIBuilder;
 import org.apache.hc.core5.util.Timeout;
@@ -43,25 +45,37 @@ public final class ZestHttpClient implements Closeable {
     /** JSON everywhere, except the Swagger UI page of apiDocs. */
     private static final String ACCEPT = "application/json, */*;q=0.1";
 
+    /**
+     * The largest reply read. Zest's replies are small JSON documents (a page of SPV requests, the OpenAPI document);
+     * a reply past this is an error of the server or of a proxy, and reading it whole could exhaust the heap.
+     */
+    static final int MAX_REPLY_BYTES = 32 * 1024 * 1024;
+
     private final URI baseUri;
     private final CloseableHttpClient httpClient;
     private final ErrorReplyParser errorParser;
+    private final int maxReplyBytes;
 
-    private ZestHttpClient(URI baseUri, CloseableHttpClient httpClient, ObjectMapper mapper) {
+    private ZestHttpClient(URI baseUri, CloseableHttpClient httpClient, ObjectMapper mapper, int maxReplyBytes) {
         this.baseUri = baseUri;
         this.httpClient = httpClient;
         this.errorParser = new ErrorReplyParser(mapper);
+        this.maxReplyBytes = maxReplyBytes;
     }
 
     /** A client of these settings; {@code sslContext} is the one made from the settings' TLS parameters. */
     public static ZestHttpClient create(HttpSettings settings, SSLContext sslContext, ObjectMapper mapper) {
+        return create(settings, sslContext, mapper, MAX_REPLY_BYTES);
+    }
+
+    static ZestHttpClient create(HttpSettings settings, SSLContext sslContext, ObjectMapper mapper, int maxReplyBytes) {
         URI baseUri;
         try {
             baseUri = new URI(settings.baseUrl());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("baseUrl is not a valid URL: " + settings.baseUrl(), e);
         }
-        return new ZestHttpClient(baseUri, buildHttpClient(settings, sslContext), mapper);
+        return new ZestHttpClient(baseUri, buildHttpClient(settings, sslContext), mapper, maxReplyBytes);
     }
 
     private static CloseableHttpClient buildHttpClient(HttpSettings settings, SSLContext sslContext) {
@@ -117,7 +131,8 @@ public final class ZestHttpClient implements Closeable {
         try {
             ZestResponse response = httpClient.execute(builder.build(), this::readResponse);
             if (response.statusCode() >= 300) {
-                throw errorParser.parse(operation, response.statusCode(), response.body());
+                throw errorParser.parse(operation, response.statusCode(), response.body(),
+                        RetryAfter.parse(response.retryAfter(), Instant.now()));
             }
             return response;
         } catch (ZestApiException e) {
@@ -129,8 +144,23 @@ public final class ZestHttpClient implements Closeable {
 
     private ZestResponse readResponse(ClassicHttpResponse response) throws IOException {
         HttpEntity entity = response.getEntity();
-        byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
-        return new ZestResponse(response.getCode(), entity == null ? null : entity.getContentType(), body);
+        byte[] body = entity == null ? new byte[0] : readBounded(response.getCode(), entity);
+        Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        return new ZestResponse(response.getCode(), entity == null ? null : entity.getContentType(), body,
+                retryAfter == null ? null : retryAfter.getValue());
+    }
+
+    private byte[] readBounded(int statusCode, HttpEntity entity) throws IOException {
+        if (entity.getContentLength() > maxReplyBytes) {
+            throw new ReplyLimitExceededException(statusCode, maxReplyBytes);
+        }
+        try (InputStream in = entity.getContent()) {
+            byte[] body = in.readNBytes(maxReplyBytes + 1);
+            if (body.length > maxReplyBytes) {
+                throw new ReplyLimitExceededException(statusCode, maxReplyBytes);
+            }
+            return body;
+        }
     }
 
     private URI uriOf(ZestRequest request) {
@@ -145,6 +175,10 @@ public final class ZestHttpClient implements Closeable {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof UploadLimitExceededException tooLarge) {
                 return ZestApiException.rejectedBeforeSending(operation, "payload_too_large", tooLarge.getMessage());
+            }
+            if (cause instanceof ReplyLimitExceededException tooLarge) {
+                return ZestApiException.fromResponse(
+                        operation, tooLarge.statusCode(), "response_too_large", null, tooLarge.getMessage(), null);
             }
         }
         String code = e instanceof InterruptedIOException ? ZestApiException.TIMEOUT : ZestApiException.CONNECTION_FAILED;

@@ -17,9 +17,9 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
  * Reads Zest timestamps. The docs show UTC with a {@code Z}; a Python backend may also send an explicit offset or a
  * naive timestamp, which Zest means as UTC. Numbers are taken as Unix seconds, as in the JWT claims.
  */
-final class LenientInstantDeserializer extends StdScalarDeserializer<Instant> {
+public final class LenientInstantDeserializer extends StdScalarDeserializer<Instant> {
 
-    LenientInstantDeserializer() {
+    public LenientInstantDeserializer() {
         super(Instant.class);
     }
 

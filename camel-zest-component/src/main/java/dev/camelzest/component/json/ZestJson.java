@@ -13,7 +13,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The Jackson setup for Zest's wire format: lenient on read (unknown fields, timestamp shapes), ISO 8601 on write. */
 public final class ZestJson {
 
+    private static final ObjectMapper SHARED = newObjectMapper();
+
     private ZestJson() {
+    }
+
+    /**
+     * The component's ObjectMapper, shared by its clients, its type converters and {@code ZestEvent}'s reader.
+     * Configured once here and never changed afterwards (an ObjectMapper is thread-safe only then): to customise,
+     * take {@link #newObjectMapper()}.
+     */
+    public static ObjectMapper objectMapper() {
+        return SHARED;
     }
 
     public static ObjectMapper newObjectMapper() {

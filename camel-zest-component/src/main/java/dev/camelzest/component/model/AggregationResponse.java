@@ -11,5 +11,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AggregationResponse(List<SpvRequestResponse> documents, Integer count, Integer skip, Integer limit) {
+public record AggregationResponse(List<SpvRequestResponse> documents, Integer count, Integer skip, Integer limit) implements ZestJsonRecord {
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.camelzest.component.json.ZestTimestamp;
 
 /** Reply of {@code uploadFundingReceipt}; the URL is a time-limited signed link. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,5 +17,5 @@ public record FundingUploadResponse(
         String amount,
         String currency,
         String wireReference,
-        Instant uploadedAt) {
+        @ZestTimestamp Instant uploadedAt) implements ZestJsonRecord {
 }

@@ -8,5 +8,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** Body of {@code bulkCreateInvestors}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record InvestorBulkCreate(List<InvestorCreateRow> investors) {
+public record InvestorBulkCreate(List<InvestorCreateRow> investors) implements ZestJsonRecord {
 }

@@ -8,5 +8,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** Reply of {@code bulkCreateInvestors}: one result per input row, in input order. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record InvestorBulkResponse(List<InvestorRowResult> results) {
+public record InvestorBulkResponse(List<InvestorRowResult> results) implements ZestJsonRecord {
 }

@@ -12,5 +12,5 @@ public record InvestorCreateRow(
         String firstName,
         String lastName,
         String dateOfBirth,
-        String countryOfResidence) {
+        String countryOfResidence) implements ZestJsonRecord {
 }

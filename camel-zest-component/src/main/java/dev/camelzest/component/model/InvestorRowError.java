@@ -6,5 +6,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** Why one investor row failed ({@code format}, {@code duplicate}, {@code conflict}, ...). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record InvestorRowError(String code, String field, String message, Boolean retryable) {
+public record InvestorRowError(String code, String field, String message, Boolean retryable) implements ZestJsonRecord {
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** The outcome of one investor row: {@code created}, {@code already_exists} or {@code failed}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record InvestorRowResult(String partnerInvestorId, String status, String zestPersonId, InvestorRowError error) {
+public record InvestorRowResult(String partnerInvestorId, String status, String zestPersonId, InvestorRowError error) implements ZestJsonRecord {
 
     public static final String CREATED = "created";
     public static final String ALREADY_EXISTS = "already_exists";

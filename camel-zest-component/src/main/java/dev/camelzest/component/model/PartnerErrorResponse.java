@@ -9,5 +9,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PartnerErrorResponse(
-        String code, String detail, String errorId, List<PartnerValidationError> validationErrors) {
+        String code, String detail, String errorId, List<PartnerValidationError> validationErrors) implements ZestJsonRecord {
 }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PartnerValidationError(String attribute, String field, String code, String message, Object value) {
+public record PartnerValidationError(String attribute, String field, String code, String message, Object value) implements ZestJsonRecord {
 
     @JsonIgnore
     public String path() {

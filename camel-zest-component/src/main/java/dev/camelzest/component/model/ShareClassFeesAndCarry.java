@@ -9,5 +9,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ShareClassFeesAndCarry(
-        String name, String slug, String managementFeePercent, String carryPercent, Map<String, Object> setupFee) {
+        String name, String slug, String managementFeePercent, String carryPercent, Map<String, Object> setupFee) implements ZestJsonRecord {
 }

@@ -8,5 +8,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** Body of {@code createSpvRequest}: a contract template and the attribute map validated against it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SpvRequestCreate(String templateId, String templateVersion, Map<String, Object> attributes) {
+public record SpvRequestCreate(String templateId, String templateVersion, Map<String, Object> attributes) implements ZestJsonRecord {
 }

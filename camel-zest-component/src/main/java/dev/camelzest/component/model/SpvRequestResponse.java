@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.camelzest.component.json.ZestTimestamp;
 
 /** An SPV request as Zest holds it (reply of create, get, cancel and the list documents). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,10 +19,10 @@ public record SpvRequestResponse(
         String clientId,
         Map<String, Object> attributes,
         String rejectionReason,
-        Instant cancelledAt,
-        Instant approvedAt,
+        @ZestTimestamp Instant cancelledAt,
+        @ZestTimestamp Instant approvedAt,
         MaterialisedRefsResponse materialisedRefs,
         FeesAndCarryResponse feesAndCarry,
-        Instant createdAt,
-        Instant updatedAt) {
+        @ZestTimestamp Instant createdAt,
+        @ZestTimestamp Instant updatedAt) implements ZestJsonRecord {
 }

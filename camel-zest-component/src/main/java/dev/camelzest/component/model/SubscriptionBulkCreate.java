@@ -8,5 +8,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** Body of {@code createSubscriptions}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SubscriptionBulkCreate(List<SubscriptionCreateRow> subscriptions) {
+public record SubscriptionBulkCreate(List<SubscriptionCreateRow> subscriptions) implements ZestJsonRecord {
 }

@@ -8,5 +8,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** Reply of {@code createSubscriptions}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SubscriptionBulkResponse(List<SubscriptionResult> results) {
+public record SubscriptionBulkResponse(List<SubscriptionResult> results) implements ZestJsonRecord {
 }

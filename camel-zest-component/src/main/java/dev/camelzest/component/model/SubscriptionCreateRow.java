@@ -7,5 +7,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SubscriptionCreateRow(
-        String zestPersonId, Money lumpSum, String shareClassSlug, String partnerSubscriptionId) {
+        String zestPersonId, Money lumpSum, String shareClassSlug, String partnerSubscriptionId) implements ZestJsonRecord {
 }

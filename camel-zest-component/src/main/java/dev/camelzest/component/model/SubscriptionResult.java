@@ -13,5 +13,5 @@ public record SubscriptionResult(
         String status,
         Money lumpSum,
         String shareClassSlug,
-        String partnerSubscriptionId) {
+        String partnerSubscriptionId) implements ZestJsonRecord {
 }

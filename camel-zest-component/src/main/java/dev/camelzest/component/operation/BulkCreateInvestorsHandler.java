@@ -52,16 +52,26 @@ final class BulkCreateInvestorsHandler implements ZestOperationHandler {
         }
     }
 
-    /** A List body is sent as it is; anything else is read as JSON: a list, or an object with an investors list. */
+    /**
+     * A List body is sent as it is; anything else is read as JSON: a list, an object with an investors list, or JSON
+     * Lines (one investor object per line).
+     */
     private static List<?> investorsOf(ZestCall call) throws Exception {
         if (call.message().getBody() instanceof List<?> list) {
             return list;
         }
-        JsonNode body = call.jsonBody();
+        List<JsonNode> values = call.jsonBodyValues();
+        if (values.size() > 1) {
+            if (values.stream().allMatch(JsonNode::isObject)) {
+                return values;
+            }
+            throw call.reject("invalid_request", "bulkCreateInvestors reads JSON Lines of investor objects only");
+        }
+        JsonNode body = values.get(0);
         JsonNode investors = body.isArray() ? body : body.path(INVESTORS);
         if (!investors.isArray()) {
-            throw call.reject("invalid_request",
-                    "bulkCreateInvestors needs a list of investors or an object with an \"investors\" list");
+            throw call.reject("invalid_request", "bulkCreateInvestors needs a list of investors, an object with an"
+                                                 + " \"investors\" list, or JSON Lines of investors");
         }
         List<JsonNode> rows = new ArrayList<>(investors.size());
         investors.forEach(rows::add);

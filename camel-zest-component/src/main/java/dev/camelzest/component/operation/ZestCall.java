@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,52 +105,73 @@ public final class ZestCall {
     }
 
     /**
-     * The Idempotency-Key of this write: the {@code CamelZestIdempotencyKey} header, else a key generated once for
-     * this exchange and this producer and kept on the exchange, so that Camel's redeliveries resend it.
+     * The Idempotency-Key of this write. A {@code CamelZestIdempotencyKey} header is consumed by this call: it is
+     * removed from the message, so that the next write of the route does not resend it, and kept on the exchange for
+     * this producer, so that Camel's redeliveries of this call resend it. Without the header, a key is generated once
+     * for this exchange and this producer and kept the same way.
      */
     public String idempotencyKey() {
+        Map<String, String> issued = issuedKeys();
         String explicit = message().getHeader(ZestConstants.IDEMPOTENCY_KEY, String.class);
+        message().removeHeader(ZestConstants.IDEMPOTENCY_KEY);
         if (explicit != null && !explicit.isBlank()) {
+            issued.put(producerId, explicit);
             return explicit;
         }
+        return issued.computeIfAbsent(producerId, producer -> UUID.randomUUID().toString());
+    }
+
+    private Map<String, String> issuedKeys() {
         IssuedKeys issued = exchange.getProperty(ZestConstants.IDEMPOTENCY_KEYS_PROPERTY, IssuedKeys.class);
         if (issued == null || !issued.exchangeId().equals(exchange.getExchangeId())) {
             // a copy of an exchange (split, multicast, wire tap) is a new logical action: it gets keys of its own
             issued = new IssuedKeys(exchange.getExchangeId(), new ConcurrentHashMap<>());
             exchange.setProperty(ZestConstants.IDEMPOTENCY_KEYS_PROPERTY, issued);
         }
-        return issued.byProducer().computeIfAbsent(producerId, producer -> UUID.randomUUID().toString());
+        return issued.byProducer();
     }
 
     /**
      * The message body as JSON. A {@code String}, {@code byte[]}, stream, reader or file is parsed; a record, map,
      * list or bean is converted. A body that can be read only once is replaced by the parsed JSON so that a
-     * redelivery sends the same content.
+     * redelivery sends the same content. Text holding more than one JSON value is refused, never cut to its first.
      */
     public JsonNode jsonBody() throws ZestApiException {
+        List<JsonNode> values = jsonBodyValues();
+        if (values.size() != 1) {
+            throw reject("invalid_request", operation() + " needs one JSON value, the body holds " + values.size());
+        }
+        return values.get(0);
+    }
+
+    /**
+     * The JSON values of the body: one for a JSON document or a Java value, several for JSON Lines (one value per
+     * line). A body that can be read only once is replaced by the parsed values.
+     */
+    public List<JsonNode> jsonBodyValues() throws ZestApiException {
         Object body = message().getBody();
         if (body == null) {
             throw reject("invalid_request", operation() + " needs a JSON body (a record, Map, List or JSON text)");
         }
         if (body instanceof JsonNode json) {
-            return json;
+            return List.of(json);
         }
         try {
             if (body instanceof String text) {
-                return mapper().readTree(text);
+                return readValues(mapper().createParser(text));
             }
             if (body instanceof byte[] bytes) {
-                return mapper().readTree(bytes);
+                return readValues(mapper().createParser(bytes));
             }
             if (body instanceof InputStream || body instanceof Reader) {
-                JsonNode json = readJson();
-                message().setBody(json);
-                return json;
+                List<JsonNode> values = readJson();
+                message().setBody(values.size() == 1 ? values.get(0) : mapper().valueToTree(values));
+                return values;
             }
             if (body instanceof WrappedFile<?> || body instanceof File || body instanceof Path) {
                 return readJson();
             }
-            return mapper().valueToTree(body);
+            return List.of(mapper().valueToTree(body));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw reject("invalid_request", operation() + " needs a JSON body: " + firstLine(e.getMessage()));
         } catch (IOException | InvalidPayloadException e) {
@@ -154,9 +179,23 @@ public final class ZestCall {
         }
     }
 
-    private JsonNode readJson() throws IOException, InvalidPayloadException {
+    private List<JsonNode> readJson() throws IOException, InvalidPayloadException {
         try (InputStream in = message().getMandatoryBody(InputStream.class)) {
-            return mapper().readTree(in);
+            return readValues(mapper().createParser(in));
+        }
+    }
+
+    /** Every top-level value, so that a second value is never dropped unseen (an array stays one value). */
+    private List<JsonNode> readValues(JsonParser parser) throws IOException {
+        try (parser) {
+            List<JsonNode> values = new ArrayList<>();
+            while (parser.nextToken() != null) {
+                values.add(mapper().readTree(parser));
+            }
+            if (values.isEmpty()) {
+                throw new JsonParseException(parser, "no JSON value");
+            }
+            return values;
         }
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * The Idempotency-Key of a write: kept for the exchange and the producer, so that a redelivery resends it; new for a
@@ -66,5 +67,19 @@ class IdempotencyKeyTest {
         exchange.getMessage().setHeader(ZestConstants.IDEMPOTENCY_KEY, "spv-request-local-42");
 
         assertEquals("spv-request-local-42", call(exchange, "producer-a").idempotencyKey());
+    }
+
+    @Test
+    void theHeaderIsConsumedByOneCallAndKeptForItsRedeliveries() {
+        Exchange exchange = new DefaultExchange(camelContext);
+        exchange.getMessage().setHeader(ZestConstants.IDEMPOTENCY_KEY, "spv-request-local-42");
+
+        assertEquals("spv-request-local-42", call(exchange, "producer-a").idempotencyKey());
+
+        assertNull(exchange.getMessage().getHeader(ZestConstants.IDEMPOTENCY_KEY), "the next write does not see it");
+        assertNotEquals("spv-request-local-42", call(exchange, "producer-b").idempotencyKey(), "the next write");
+        assertEquals("spv-request-local-42", call(exchange, "producer-a").idempotencyKey(), "a redelivery");
+        Exchange splitPart = ExchangeHelper.createCorrelatedCopy(exchange, false);
+        assertNotEquals("spv-request-local-42", call(splitPart, "producer-a").idempotencyKey(), "a split part");
     }
 }

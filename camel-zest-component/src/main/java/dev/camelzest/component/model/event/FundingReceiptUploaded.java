@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.camelzest.component.json.ZestTimestamp;
 
 /** {@code funding_receipt.uploaded}: the funding receipt and wire metadata are on record. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,5 +18,5 @@ public record FundingReceiptUploaded(
         String amount,
         String currency,
         String wireReference,
-        Instant uploadedAt) implements ZestEventData {
+        @ZestTimestamp Instant uploadedAt) implements ZestEventData {
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.camelzest.component.json.ZestTimestamp;
 
 /** {@code signed_subscription_form.uploaded}: the signed form is on record. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,5 +15,5 @@ public record SignedSubscriptionFormUploaded(
         String personId,
         String partnerInvestorId,
         String subscriptionFormUrl,
-        Instant uploadedAt) implements ZestEventData {
+        @ZestTimestamp Instant uploadedAt) implements ZestEventData {
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.camelzest.component.json.ZestTimestamp;
 
 /** {@code spv_request.cancelled}: the partner cancelled a pending request. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,5 +17,5 @@ public record SpvRequestCancelled(
         String tenantSlug,
         Map<String, Object> attributes,
         String status,
-        Instant cancelledAt) implements ZestEventData {
+        @ZestTimestamp Instant cancelledAt) implements ZestEventData {
 }

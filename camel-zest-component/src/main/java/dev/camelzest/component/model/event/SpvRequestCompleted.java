@@ -7,6 +7,7 @@ import dev.camelzest.component.model.MaterialisedRefsResponse;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.camelzest.component.json.ZestTimestamp;
 
 /** {@code spv_request.completed}: Zest approved the request and materialised the SPV. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,5 +20,5 @@ public record SpvRequestCompleted(
         Map<String, Object> attributes,
         String status,
         MaterialisedRefsResponse materialisedRefs,
-        Instant approvedAt) implements ZestEventData {
+        @ZestTimestamp Instant approvedAt) implements ZestEventData {
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.camelzest.component.json.ZestTimestamp;
 
 /** {@code spv_request.rejected}: terminal; submit a new request to try again. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,5 +18,5 @@ public record SpvRequestRejected(
         Map<String, Object> attributes,
         String status,
         String rejectionReason,
-        Instant rejectedAt) implements ZestEventData {
+        @ZestTimestamp Instant rejectedAt) implements ZestEventData {
 }

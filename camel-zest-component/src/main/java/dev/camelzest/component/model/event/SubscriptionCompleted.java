@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.camelzest.component.json.ZestTimestamp;
 
 /** {@code subscription.completed}: Zest reconciled the wire; may arrive more than once (deduplicate on eventId). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,6 +15,6 @@ public record SubscriptionCompleted(
         String personId,
         String partnerInvestorId,
         String partnerSubscriptionId,
-        Instant completedAt,
+        @ZestTimestamp Instant completedAt,
         String status) implements ZestEventData {
 }
