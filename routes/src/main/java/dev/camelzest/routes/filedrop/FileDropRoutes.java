@@ -136,6 +136,16 @@ public final class FileDropRoutes {
         return SFTP_DIRECTORY + "/{{" + directoryParameter + "}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS;
     }
 
+    /** Staged writes into the SFTP drop directory, the subdirectory given in the written file's name. */
+    public static String sftpWriter() {
+        return SFTP_DIRECTORY + "?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS;
+    }
+
+    /** Staged writes into the local drop directory, the subdirectory given in the written file's name. */
+    public static String fileWriter() {
+        return fileSource(WRITE_OPTIONS);
+    }
+
     /** Staged writes into the subdirectory named by the template parameter {@code directoryParameter}. */
     public static String fileWriter(String directoryParameter) {
         return "file:{{directory}}/{{" + directoryParameter + "}}?" + WRITE_OPTIONS;

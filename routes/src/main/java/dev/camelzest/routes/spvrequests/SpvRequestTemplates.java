@@ -4,25 +4,29 @@ import static dev.camelzest.routes.support.TemplateSupport.ref;
 import static dev.camelzest.routes.support.TemplateSupport.retried;
 import static dev.camelzest.routes.support.TemplateSupport.text;
 
+import java.util.function.UnaryOperator;
+
 import dev.camelzest.component.ZestApiException;
 import dev.camelzest.routes.filedrop.FileDropRoutes;
 import dev.camelzest.routes.filedrop.FileReport;
 import dev.camelzest.routes.filedrop.OutputFile;
 import dev.camelzest.routes.filedrop.UnreadableFileException;
+import dev.camelzest.routes.support.SftpSupport;
 import dev.camelzest.routes.support.TemplateSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
 
 /**
- * {@value #FILE}: SPV request files (JSON or YAML) dropped in a directory become {@code createSpvRequest} calls, or
- * {@code cancelSpvRequest} for a file whose action is {@code cancel}. The request is recorded in the ledger under the
- * file's localId; the file moves to the done directory with a {@code <name>.result.json}, or to the error directory
+ * {@value #SFTP} and {@value #FILE}: SPV request files (JSON or YAML) dropped in an SFTP or a local directory
+ * become {@code createSpvRequest} calls, or {@code cancelSpvRequest} for a file whose action is {@code cancel}. The
+ * request is recorded in the ledger under the file's localId; the file moves to the done directory with a {@code <name>.result.json}, or to the error directory
  * with a {@code <name>.errors.json} when it is invalid or Zest refused it. A transient failure is retried with the
  * same Idempotency-Key (derived from the localId); when retries run out the file stays for the next poll. The
- * file-drop pipeline's pieces: its drop-directory parameters, local source, read lock, staged write and
+ * file-drop pipeline's pieces: its drop-directory parameters, sources, read lock, staged write and
  * {@link FileDropRoutes#ARCHIVE} move, and {@link FileReport}.
  * <p>
  * {@value #RECONCILE}: every period, the requests the ledger still holds as pending are refreshed with
@@ -30,6 +34,7 @@ import org.apache.camel.model.RouteDefinition;
  */
 public class SpvRequestTemplates extends RouteBuilder {
 
+    public static final String SFTP = "zest-spv-requests-sftp";
     public static final String FILE = "zest-spv-requests-file";
     public static final String RECONCILE = "zest-spv-requests-reconcile";
 
@@ -44,8 +49,21 @@ public class SpvRequestTemplates extends RouteBuilder {
 
     @Override
     public void configure() {
-        RouteDefinition route = FileDropRoutes.dropParameters(routeTemplate(FILE)
-                .description("SPV request files from a local directory into zest:createSpvRequest"))
+        submissionRoute(SftpSupport.parameters(routeTemplate(SFTP)
+                        .description("SPV request files from an SFTP directory into zest:createSpvRequest")),
+                FileDropRoutes::sftpSource, FileDropRoutes.sftpWriter());
+        submissionRoute(routeTemplate(FILE)
+                        .description("SPV request files from a local directory into zest:createSpvRequest"),
+                FileDropRoutes::fileSource, FileDropRoutes.fileWriter());
+        reconciliation();
+    }
+
+    /**
+     * The route of one source; {@code reportUri} is one static writer for both reports: the report's name (done/ or
+     * error/, then the file's) is its CamelFileName.
+     */
+    private void submissionRoute(RouteTemplateDefinition template, UnaryOperator<String> source, String reportUri) {
+        RouteDefinition route = FileDropRoutes.dropParameters(template)
                 .templateParameter("include", "(?i).*\\.(json|ya?ml)", "Regex of the file names to submit")
                 .templateParameter("maxFileSize", "1048576",
                         "The largest request file in bytes read; a larger one goes to the error directory")
@@ -54,15 +72,13 @@ public class SpvRequestTemplates extends RouteBuilder {
                 .templateBean(PREPARE, Processor.class, rtc -> (Processor) submission(rtc)::prepare)
                 .templateBean(ANSWERED, Processor.class, rtc -> (Processor) submission(rtc)::answered)
                 .templateBean(REJECTED, Processor.class, rtc -> (Processor) submission(rtc)::rejected)
-                .from(FileDropRoutes.fileSource(FileDropRoutes.pollOptions("include={{include}}")));
-        // one static URI for both reports: the report's name (done/ or error/, then the file's) is CamelFileName
-        String report = "file:{{directory}}?" + FileDropRoutes.WRITE_OPTIONS;
+                .from(source.apply(FileDropRoutes.pollOptions("include={{include}}")));
         route.onException(UnreadableFileException.class, ZestApiException.class)
                 .onWhen(PredicateBuilder.not(ZestApiException.RETRYABLE))
                 .handled(true)
                 .process(ref(REJECTED))
                 .process(OutputFile::toMessage)
-                .to(report)
+                .to(reportUri)
                 .end();
         // a transient failure that outlasts the retries is not handled: the file stays for the next poll
         retried(route.onException(Exception.class).onWhen(ZestApiException.RETRYABLE));
@@ -72,9 +88,7 @@ public class SpvRequestTemplates extends RouteBuilder {
                 .end()
                 .process(ref(ANSWERED))
                 .process(OutputFile::toMessage)
-                .to(report);
-
-        reconciliation();
+                .to(reportUri);
     }
 
     /** The route's one {@link SpvRequestSubmission}, shared by its steps. */
