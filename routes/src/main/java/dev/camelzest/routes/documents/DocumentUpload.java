@@ -4,7 +4,6 @@ import static dev.camelzest.routes.support.TemplateSupport.fileName;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -88,8 +87,8 @@ public final class DocumentUpload {
         String document = fileName(exchange);
         exchange.setProperty(DOCUMENT, document);
         if (!SAFE_NAME.matcher(document).matches()) {
-            throw new UnreadableFileException(List.of("file name: only letters, digits, '.', '_', '-' and spaces"
-                    + " (at most 200, starting with a letter or digit); rename the document and its manifest"));
+            throw new UnreadableFileException("file name: only letters, digits, '.', '_', '-' and spaces"
+                    + " (at most 200, starting with a letter or digit); rename the document and its manifest");
         }
         exchange.setProperty(MANIFEST_NAME, document + DocumentManifestReader.SUFFIX + "json|csv");
         exchange.setProperty(MANIFEST_PATTERN, Pattern.quote(document + DocumentManifestReader.SUFFIX) + "(json|csv)");
@@ -124,8 +123,8 @@ public final class DocumentUpload {
             manifest = reader.read(manifestName, in);
         }
         exchange.setProperty(MANIFEST, manifest);
-        String personId = person(manifest).orElseThrow(() -> new UnreadableFileException(List.of("partnerInvestorId "
-                + manifest.partnerInvestorId() + " is not in the ledger: import the investor first")));
+        String personId = person(manifest).orElseThrow(() -> new UnreadableFileException("partnerInvestorId "
+                + manifest.partnerInvestorId() + " is not in the ledger: import the investor first"));
         exchange.setProperty(PERSON, personId);
         if (manifest.kind() == Kind.FUNDING && subscriptions.awaitsForm(manifest.spvSlug(), personId)) {
             // the wait is the consumer's own filter, so the receipt is not polled again until its form is on record
@@ -165,8 +164,8 @@ public final class DocumentUpload {
     private void check(Message message) throws IOException {
         Long size = message.getHeader(Exchange.FILE_LENGTH, Long.class);
         if (size != null && size > maxUploadSize) {
-            throw new UnreadableFileException(List.of("the document has " + size + " bytes; Zest accepts at most "
-                    + maxUploadSize));
+            throw new UnreadableFileException("the document has " + size + " bytes; Zest accepts at most "
+                    + maxUploadSize);
         }
         byte[] head = new byte[UploadMediaType.SNIFF_LENGTH];
         int length;
@@ -174,11 +173,11 @@ public final class DocumentUpload {
             length = in == null ? 0 : in.readNBytes(head, 0, head.length);
         }
         if (length == 0) {
-            throw new UnreadableFileException(List.of("the document is empty"));
+            throw new UnreadableFileException("the document is empty");
         }
         if (UploadMediaType.detect(head, length).isEmpty()) {
-            throw new UnreadableFileException(List.of("the document is not a PDF, JPEG, PNG or WEBP by its content"
-                    + " (Zest accepts no other type)"));
+            throw new UnreadableFileException("the document is not a PDF, JPEG, PNG or WEBP by its content"
+                    + " (Zest accepts no other type)");
         }
     }
 

@@ -58,13 +58,13 @@ public final class SpvRequestFileReader {
         try {
             JsonNode root = mapper.readTree(content);
             if (root == null || !root.isObject()) {
-                throw new UnreadableFileException(List.of("the file must hold one object"));
+                throw new UnreadableFileException("the file must hold one object");
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new UnreadableFileException(List.of("unreadable: " + e.getOriginalMessage()));
+            throw new UnreadableFileException("unreadable: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UnreadableFileException(List.of("unreadable: " + e.getMessage()));
+            throw new UnreadableFileException("unreadable: " + e.getMessage());
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +87,7 @@ public final class SpvRequestSubmission {
             content = in.readNBytes(maxFileSize + 1);
         }
         if (content.length > maxFileSize) {
-            throw new UnreadableFileException(List.of("the file is larger than " + maxFileSize + " bytes"));
+            throw new UnreadableFileException("the file is larger than " + maxFileSize + " bytes");
         }
         return content;
     }
@@ -112,8 +111,8 @@ public final class SpvRequestSubmission {
             Optional<SpvRequestRecord> known) {
         String slug = file.slug() != null ? file.slug() : known.map(SpvRequestRecord::slug).orElse(null);
         if (slug == null) {
-            throw new UnreadableFileException(List.of("localId: no SPV request " + file.localId()
-                    + " in the ledger; give Zest's slug to cancel one submitted elsewhere"));
+            throw new UnreadableFileException("localId: no SPV request " + file.localId()
+                    + " in the ledger; give Zest's slug to cancel one submitted elsewhere");
         }
         if (known.map(record -> "cancelled".equals(record.status())).orElse(false)) {
             return;

@@ -23,11 +23,11 @@ import org.apache.camel.model.RouteTemplateDefinition;
 /**
  * {@value #SFTP} and {@value #FILE}: SPV request files (JSON or YAML) dropped in an SFTP or a local directory
  * become {@code createSpvRequest} calls, or {@code cancelSpvRequest} for a file whose action is {@code cancel}. The
- * request is recorded in the ledger under the file's localId; the file moves to the done directory with a {@code <name>.result.json}, or to the error directory
- * with a {@code <name>.errors.json} when it is invalid or Zest refused it. A transient failure is retried with the
- * same Idempotency-Key (derived from the localId); when retries run out the file stays for the next poll. The
- * file-drop pipeline's pieces: its drop-directory parameters, sources, read lock, staged write and
- * {@link FileDropRoutes#ARCHIVE} move, and {@link FileReport}.
+ * request is recorded in the ledger under the file's localId; the file moves to the done directory with a
+ * {@code <name>.result.json}, or to the error directory with a {@code <name>.errors.json} when it is invalid or Zest
+ * refused it. A transient failure is retried with the same Idempotency-Key (derived from the localId); when retries
+ * run out the file stays for the next poll. The file-drop pipeline's pieces: its drop-directory parameters, sources,
+ * read lock, staged write and {@link FileDropRoutes#ARCHIVE} move, and {@link FileReport}.
  * <p>
  * {@value #RECONCILE}: every period, the requests the ledger still holds as pending are refreshed with
  * {@code getSpvRequest}, for the webhooks Zest gave up delivering.
