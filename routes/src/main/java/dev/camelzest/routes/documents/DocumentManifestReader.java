@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.routes.documents.DocumentManifest.Kind;
 import dev.camelzest.routes.support.CsvFiles;
-import dev.camelzest.routes.support.InvalidFileException;
+import dev.camelzest.routes.filedrop.UnreadableFileException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -52,7 +52,7 @@ public final class DocumentManifestReader {
     public DocumentManifest read(String manifestName, InputStream content) throws IOException {
         byte[] bytes = content.readNBytes(maxSize + 1);
         if (bytes.length > maxSize) {
-            throw new InvalidFileException(List.of("the manifest is larger than " + maxSize + " bytes"));
+            throw new UnreadableFileException("the manifest is larger than " + maxSize + " bytes");
         }
         return read(manifestName, bytes);
     }
@@ -79,7 +79,7 @@ public final class DocumentManifestReader {
             required(fields, "wireReference", problems);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidFileException(problems);
+            throw new UnreadableFileException(problems);
         }
         String document = fields.getOrDefault("document", documentOf(manifestName));
         return new DocumentManifest(kind, document, spvSlug, fields.get("partnerInvestorId"), fields.get("personId"),
@@ -110,9 +110,9 @@ public final class DocumentManifestReader {
         }
         if (result.isError()) {
             int offset = in.position();
-            throw new InvalidFileException(List.of(String.format(Locale.ROOT, "not UTF-8: byte 0x%02X at byte offset"
+            throw new UnreadableFileException(String.format(Locale.ROOT, "not UTF-8: byte 0x%02X at byte offset"
                     + " %d (line %d); save the manifest as UTF-8", content[offset] & 0xFF, offset,
-                    lineAt(content, offset))));
+                    lineAt(content, offset)));
         }
         return out.flip().toString();
     }
@@ -131,7 +131,7 @@ public final class DocumentManifestReader {
         try {
             JsonNode root = json.readTree(content);
             if (root == null || !root.isObject()) {
-                throw new InvalidFileException(List.of("the manifest must hold one JSON object"));
+                throw new UnreadableFileException("the manifest must hold one JSON object");
             }
             Map<String, String> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             root.fields().forEachRemaining(field -> {
@@ -141,7 +141,7 @@ public final class DocumentManifestReader {
             });
             return fields;
         } catch (IOException e) {
-            throw new InvalidFileException(List.of("unreadable JSON: " + e.getMessage()));
+            throw new UnreadableFileException("unreadable JSON: " + e.getMessage());
         }
     }
 
@@ -150,7 +150,7 @@ public final class DocumentManifestReader {
                 .setReader(new StringReader(content)).get()) {
             List<CSVRecord> records = parser.getRecords();
             if (records.size() != 1) {
-                throw new InvalidFileException(List.of("the manifest must hold a header row and exactly one data row"));
+                throw new UnreadableFileException("the manifest must hold a header row and exactly one data row");
             }
             Map<String, String> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             records.get(0).toMap().forEach((name, value) -> {
@@ -160,7 +160,7 @@ public final class DocumentManifestReader {
             });
             return fields;
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidFileException(List.of("unreadable CSV: " + e.getMessage()));
+            throw new UnreadableFileException("unreadable CSV: " + e.getMessage());
         }
     }
 

@@ -1,16 +1,20 @@
 package dev.camelzest.routes.documents;
 
+import static dev.camelzest.routes.support.TemplateSupport.ref;
 import static dev.camelzest.routes.support.TemplateSupport.retried;
 import static dev.camelzest.routes.support.TemplateSupport.text;
 
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 
 import dev.camelzest.component.ZestApiException;
+import dev.camelzest.routes.filedrop.FileDropRoutes;
+import dev.camelzest.routes.filedrop.OutputFile;
+import dev.camelzest.routes.filedrop.UnreadableFileException;
 import dev.camelzest.routes.ledger.Ledger;
-import dev.camelzest.routes.support.InvalidFileException;
 import dev.camelzest.routes.support.SftpSupport;
 import dev.camelzest.routes.support.TemplateSupport;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -30,23 +34,30 @@ import org.apache.camel.model.RouteTemplateDefinition;
  * on a later poll, once the form is uploaded. Size and type are checked before anything is sent; a rejected
  * document goes to the error directory with a {@code <document>.errors.json}, an uploaded one to the done directory
  * with a {@code <document>.result.json}. The manifest is consumed: its content is in the report.
+ * <p>
+ * The file-drop pipeline's pieces: its drop-directory parameters, SFTP and local sources, staged writers and the
+ * {@link FileDropRoutes#ARCHIVE} move; the read lock and the move are those of {@link WaitingDocuments}, which
+ * leaves a waiting document in place.
  */
 public class DocumentTemplates extends RouteBuilder {
 
     public static final String SFTP = "zest-documents-sftp";
     public static final String FILE = "zest-documents-file";
 
-    private static final String UPLOAD_BEAN = "documentUpload";
-    private static final String UPLOAD = "{{" + UPLOAD_BEAN + "}}";
+    private static final String UPLOAD = "documentUpload";
+    private static final String START = "documentUploadStart";
+    private static final String MANIFEST = "documentUploadManifest";
+    private static final String REQUEST = "documentUploadRequest";
+    private static final String UPLOADED = "documentUploadUploaded";
+    private static final String REJECTED = "documentUploadRejected";
+    private static final String WAITING_FUNDINGS = "documentUploadWaiting";
+    private static final String DOCUMENTS = "documentUploadDocuments";
 
-    /**
-     * Documents in drop order, one at a time; manifests, our reports and partial uploads are not documents. Read
-     * lock and move are those of {@link WaitingDocuments}, which leaves a waiting document in place.
-     */
+    /** Documents in drop order, one at a time; manifests, our reports and partial uploads are not documents. */
     private static final String POLL_OPTIONS =
             "exclude=RAW((?i)(.*\\.manifest\\.(json|csv)|.*\\.(result|errors)\\.json|\\..*))"
-            + "&sortBy=file:modified&delay={{pollDelay}}&autoCreate=true&filter=#{{" + UPLOAD_BEAN + "Waiting}}"
-            + "&processStrategy=#{{" + UPLOAD_BEAN + "Documents}}";
+            + "&sortBy=file:modified&delay={{pollDelay}}&autoCreate=true&filter=#{{" + WAITING_FUNDINGS + "}}"
+            + "&processStrategy=#{{" + DOCUMENTS + "}}";
     /**
      * The manifest beside a document, consumed (deleted by {@link WaitingDocuments} unless the document waits; its
      * content goes into the document's report).
@@ -56,7 +67,6 @@ public class DocumentTemplates extends RouteBuilder {
     /** How long Camel's changed read lock waits for a document still being written: its own defaults. */
     private static final long FILE_READ_LOCK_TIMEOUT = 10_000;
     private static final long SFTP_READ_LOCK_TIMEOUT = 20_000;
-    private static final String WRITE_OPTIONS = "fileExist=Override&tempPrefix=.writing-&autoCreate=true";
 
     @Override
     public void configure() {
@@ -64,51 +74,57 @@ public class DocumentTemplates extends RouteBuilder {
         if (getCamelContext().getRegistry().lookupByName(WaitingDocuments.MANIFESTS) == null) {
             bindToRegistry(WaitingDocuments.MANIFESTS, manifests());
         }
-        RouteTemplateDefinition sftp = commonParameters(SftpSupport.parameters(routeTemplate(SFTP)
+        RouteTemplateDefinition sftp = parameters(SftpSupport.parameters(routeTemplate(SFTP)
                 .description("Signed forms and funding receipts from an SFTP directory into Zest's uploads")),
-                SftpChangedExclusiveReadLockStrategy::new, SFTP_READ_LOCK_TIMEOUT);
-        String sftpBase = "sftp://{{host}}:{{port}}/{{directory}}";
-        String connection = "?" + SftpSupport.CONNECTION + "&";
+                DocumentTemplates::sftpReadLock, SFTP_READ_LOCK_TIMEOUT);
         uploadRoute(sftp,
-                sftpBase + connection + POLL_OPTIONS
-                        + "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}"
-                        + "&stepwise=false&disconnectOnBatchComplete=false",
+                FileDropRoutes.sftpSource(POLL_OPTIONS),
                 // downloaded to a local file, not into memory, so that only the size bound of it is ever read
-                sftpBase + connection + MANIFEST_OPTIONS + "&stepwise=false&disconnect=true"
-                        + "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}-manifests",
-                sftpBase + "/{{doneDirectory}}" + connection + WRITE_OPTIONS,
-                sftpBase + "/{{errorDirectory}}" + connection + WRITE_OPTIONS);
+                FileDropRoutes.SFTP_DIRECTORY + "?" + SftpSupport.CONNECTION + "&" + MANIFEST_OPTIONS
+                        + FileDropRoutes.SFTP_LOCAL_WORK + "-manifests&stepwise=false&disconnect=true",
+                FileDropRoutes.sftpWriter("doneDirectory"),
+                FileDropRoutes.sftpWriter("errorDirectory"));
 
-        RouteTemplateDefinition file = commonParameters(routeTemplate(FILE)
+        RouteTemplateDefinition file = parameters(routeTemplate(FILE)
                 .description("Signed forms and funding receipts from a local directory into Zest's uploads"),
-                FileChangedExclusiveReadLockStrategy::new, FILE_READ_LOCK_TIMEOUT);
+                DocumentTemplates::fileReadLock, FILE_READ_LOCK_TIMEOUT);
         uploadRoute(file,
-                "file:{{directory}}?" + POLL_OPTIONS,
-                "file:{{directory}}?" + MANIFEST_OPTIONS,
-                "file:{{directory}}/{{doneDirectory}}?" + WRITE_OPTIONS,
-                "file:{{directory}}/{{errorDirectory}}?" + WRITE_OPTIONS);
+                FileDropRoutes.fileSource(POLL_OPTIONS),
+                FileDropRoutes.fileSource(MANIFEST_OPTIONS),
+                FileDropRoutes.fileWriter("doneDirectory"),
+                FileDropRoutes.fileWriter("errorDirectory"));
     }
 
-    private static RouteTemplateDefinition commonParameters(RouteTemplateDefinition template,
-            Supplier<GenericFileExclusiveReadLockStrategy<?>> readLock, long readLockTimeout) {
-        return TemplateSupport.retryParameters(TemplateSupport.ledgerParameters(template
-                .templateParameter("directory", null, "The directory documents and their manifests are dropped in")
-                .templateParameter("doneDirectory", "done", "Where uploaded documents go, with their result")
-                .templateParameter("errorDirectory", "error", "Where rejected documents go, with their errors")
+    private static RouteTemplateDefinition parameters(RouteTemplateDefinition template,
+            LongFunction<GenericFileExclusiveReadLockStrategy<?>> readLock, long readLockTimeout) {
+        return FileDropRoutes.dropParameters(template)
                 .templateParameter("maxUploadSize", "10485760", "The largest document in bytes Zest accepts")
                 .templateParameter("maxManifestSize", String.valueOf(DocumentManifestReader.DEFAULT_MAX_SIZE),
                         "The largest manifest in bytes read; a larger one sends its document to the error directory")
                 .templateParameter("zestUri", "zest:uploadSubscriptionForm",
                         "The zest: endpoint, with its options (funding receipts use the same endpoint)")
-                .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")
-                .templateParameter("readLockCheckInterval", "1000",
-                        "Milliseconds between the checks that a file is no longer being written")),
-                "6", "1000", "60000")
-                .templateBean(UPLOAD_BEAN, DocumentUpload.class, DocumentTemplates::createUpload)
-                .templateBean(UPLOAD_BEAN + "Waiting", WaitingFundings.class,
+                .templateBean(START, Processor.class, rtc -> (Processor) upload(rtc)::start)
+                .templateBean(MANIFEST, Processor.class, rtc -> (Processor) upload(rtc)::manifest)
+                .templateBean(REQUEST, Processor.class, rtc -> (Processor) upload(rtc)::request)
+                .templateBean(UPLOADED, Processor.class, rtc -> (Processor) upload(rtc)::uploaded)
+                .templateBean(REJECTED, Processor.class, rtc -> (Processor) upload(rtc)::rejected)
+                .templateBean(WAITING_FUNDINGS, WaitingFundings.class,
                         rtc -> new WaitingFundings(TemplateSupport.ledger(rtc).subscriptions()))
-                .templateBean(UPLOAD_BEAN + "Documents", WaitingDocuments.class,
-                        rtc -> documents(rtc, readLock.get(), readLockTimeout));
+                .templateBean(DOCUMENTS, WaitingDocuments.class,
+                        rtc -> documents(rtc, readLock.apply(Long.parseLong(text(rtc, "readLockMinAge"))),
+                                readLockTimeout));
+    }
+
+    private static GenericFileExclusiveReadLockStrategy<?> fileReadLock(long minAge) {
+        FileChangedExclusiveReadLockStrategy readLock = new FileChangedExclusiveReadLockStrategy();
+        readLock.setMinAge(minAge);
+        return readLock;
+    }
+
+    private static GenericFileExclusiveReadLockStrategy<?> sftpReadLock(long minAge) {
+        SftpChangedExclusiveReadLockStrategy readLock = new SftpChangedExclusiveReadLockStrategy();
+        readLock.setMinAge(minAge);
+        return readLock;
     }
 
     /** Camel's changed read lock, then a move on commit to the directory the exchange names. */
@@ -124,7 +140,7 @@ public class DocumentTemplates extends RouteBuilder {
         moving.setCamelContext(rtc.getCamelContext());
         moving.setExclusiveReadLockStrategy(readLock);
         moving.setCommitRenamer(new GenericFileExpressionRenamer(rtc.getCamelContext().resolveLanguage("simple")
-                .createExpression("${exchangeProperty." + DocumentUpload.ARCHIVE + "}/${file:name}")));
+                .createExpression(FileDropRoutes.ARCHIVED_NAME)));
         return new WaitingDocuments(moving);
     }
 
@@ -136,11 +152,14 @@ public class DocumentTemplates extends RouteBuilder {
         return new WaitingDocuments(deleting);
     }
 
-    private static DocumentUpload createUpload(RouteTemplateContext rtc) {
-        Ledger ledger = TemplateSupport.ledger(rtc);
-        return new DocumentUpload(ledger.investors(), ledger.subscriptions(),
-                Long.parseLong(text(rtc, "maxUploadSize")), Integer.parseInt(text(rtc, "maxManifestSize")),
-                text(rtc, "doneDirectory"), text(rtc, "errorDirectory"));
+    /** The route's one {@link DocumentUpload}, shared by its steps. */
+    private static DocumentUpload upload(RouteTemplateContext rtc) {
+        return TemplateSupport.routeBean(rtc, UPLOAD, DocumentUpload.class, () -> {
+            Ledger ledger = TemplateSupport.ledger(rtc);
+            return new DocumentUpload(ledger.investors(), ledger.subscriptions(),
+                    Long.parseLong(text(rtc, "maxUploadSize")), Integer.parseInt(text(rtc, "maxManifestSize")),
+                    text(rtc, "doneDirectory"), text(rtc, "errorDirectory"));
+        });
     }
 
     private void uploadRoute(RouteTemplateDefinition template, String documentUri, String manifestUri,
@@ -153,21 +172,24 @@ public class DocumentTemplates extends RouteBuilder {
                         + "}: Zest holds no signed form yet; the funding receipt waits")
                 .setProperty(WaitingDocuments.WAITING, constant(true))
                 .end();
-        route.onException(InvalidFileException.class, ZestApiException.class)
+        route.onException(UnreadableFileException.class, ZestApiException.class)
                 .onWhen(PredicateBuilder.not(ZestApiException.RETRYABLE))
                 .handled(true)
-                .bean(UPLOAD, "rejected")
+                .process(ref(REJECTED))
+                .process(OutputFile::toMessage)
                 .to(errorUri)
                 .end();
         retried(route.onException(Exception.class).onWhen(ZestApiException.RETRYABLE));
-        route.bean(UPLOAD, "start")
+        route.process(ref(START))
                 .pollEnrich().simple(manifestUri).timeout(0).aggregationStrategy(DocumentUpload::withManifest).end()
-                .bean(UPLOAD, "manifest")
+                .process(ref(MANIFEST))
                 .filter(exchangeProperty(WaitingDocuments.WAITING).isNull())
-                    .bean(UPLOAD, "request")
+                    .process(ref(REQUEST))
                     .to("{{zestUri}}")
-                    .bean(UPLOAD, "uploaded")
+                    .process(ref(UPLOADED))
+                    .process(OutputFile::toMessage)
                     .to(doneUri)
                 .end();
     }
+
 }

@@ -4,28 +4,25 @@ import static dev.camelzest.routes.support.TemplateSupport.fileName;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.camelzest.component.ZestApiException;
 import dev.camelzest.component.ZestConstants;
 import dev.camelzest.component.ZestOperation;
-import dev.camelzest.component.json.ZestJson;
 import dev.camelzest.component.model.FormUploadResponse;
 import dev.camelzest.component.model.FundingUploadResponse;
 import dev.camelzest.component.operation.UploadMediaType;
 import dev.camelzest.routes.documents.DocumentManifest.Kind;
+import dev.camelzest.routes.filedrop.FileDropRoutes;
+import dev.camelzest.routes.filedrop.FileReport;
+import dev.camelzest.routes.filedrop.RowStatus;
+import dev.camelzest.routes.filedrop.UnreadableFileException;
 import dev.camelzest.routes.ledger.InvestorLedger;
 import dev.camelzest.routes.ledger.SubscriptionChange;
 import dev.camelzest.routes.ledger.SubscriptionLedger;
 import dev.camelzest.routes.ledger.SubscriptionStep;
-import dev.camelzest.routes.support.InvalidFileException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.NoTypeConversionAvailableException;
@@ -42,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DocumentUpload {
 
-    /** Exchange property: the directory, relative to the input, the document and its report go to. */
-    public static final String ARCHIVE = "zestDocumentArchive";
     /** Exchange property: the file name of the document's manifest (its pattern until it is found). */
     public static final String MANIFEST_NAME = "zestDocumentManifestName";
     /** Exchange property: a regular expression matching the manifest's file name only. */
@@ -66,7 +61,6 @@ public final class DocumentUpload {
     private static final String DOCUMENT = "zestDocumentName";
 
     private final DocumentManifestReader reader;
-    private final ObjectMapper mapper = ZestJson.newObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final InvestorLedger investors;
     private final SubscriptionLedger subscriptions;
     private final long maxUploadSize;
@@ -89,12 +83,12 @@ public final class DocumentUpload {
      * such as {@code x)&fileName=...} would otherwise end the option and add its own to a consumer that deletes.
      */
     public void start(Exchange exchange) {
-        exchange.setProperty(ARCHIVE, errorDirectory);
+        exchange.setProperty(FileDropRoutes.ARCHIVE, errorDirectory);
         String document = fileName(exchange);
         exchange.setProperty(DOCUMENT, document);
         if (!SAFE_NAME.matcher(document).matches()) {
-            throw new InvalidFileException(List.of("file name: only letters, digits, '.', '_', '-' and spaces"
-                    + " (at most 200, starting with a letter or digit); rename the document and its manifest"));
+            throw new UnreadableFileException("file name: only letters, digits, '.', '_', '-' and spaces"
+                    + " (at most 200, starting with a letter or digit); rename the document and its manifest");
         }
         exchange.setProperty(MANIFEST_NAME, document + DocumentManifestReader.SUFFIX + "json|csv");
         exchange.setProperty(MANIFEST_PATTERN, Pattern.quote(document + DocumentManifestReader.SUFFIX) + "(json|csv)");
@@ -129,8 +123,8 @@ public final class DocumentUpload {
             manifest = reader.read(manifestName, in);
         }
         exchange.setProperty(MANIFEST, manifest);
-        String personId = person(manifest).orElseThrow(() -> new InvalidFileException(List.of("partnerInvestorId "
-                + manifest.partnerInvestorId() + " is not in the ledger: import the investor first")));
+        String personId = person(manifest).orElseThrow(() -> new UnreadableFileException("partnerInvestorId "
+                + manifest.partnerInvestorId() + " is not in the ledger: import the investor first"));
         exchange.setProperty(PERSON, personId);
         if (manifest.kind() == Kind.FUNDING && subscriptions.awaitsForm(manifest.spvSlug(), personId)) {
             // the wait is the consumer's own filter, so the receipt is not polled again until its form is on record
@@ -170,8 +164,8 @@ public final class DocumentUpload {
     private void check(Message message) throws IOException {
         Long size = message.getHeader(Exchange.FILE_LENGTH, Long.class);
         if (size != null && size > maxUploadSize) {
-            throw new InvalidFileException(List.of("the document has " + size + " bytes; Zest accepts at most "
-                    + maxUploadSize));
+            throw new UnreadableFileException("the document has " + size + " bytes; Zest accepts at most "
+                    + maxUploadSize);
         }
         byte[] head = new byte[UploadMediaType.SNIFF_LENGTH];
         int length;
@@ -179,11 +173,11 @@ public final class DocumentUpload {
             length = in == null ? 0 : in.readNBytes(head, 0, head.length);
         }
         if (length == 0) {
-            throw new InvalidFileException(List.of("the document is empty"));
+            throw new UnreadableFileException("the document is empty");
         }
         if (UploadMediaType.detect(head, length).isEmpty()) {
-            throw new InvalidFileException(List.of("the document is not a PDF, JPEG, PNG or WEBP by its content"
-                    + " (Zest accepts no other type)"));
+            throw new UnreadableFileException("the document is not a PDF, JPEG, PNG or WEBP by its content"
+                    + " (Zest accepts no other type)");
         }
     }
 
@@ -191,55 +185,39 @@ public final class DocumentUpload {
     public void uploaded(Exchange exchange) throws JsonProcessingException {
         DocumentManifest manifest = exchange.getProperty(MANIFEST, DocumentManifest.class);
         Object reply = exchange.getMessage().getBody();
-        Map<String, Object> report = report(exchange, "uploaded");
+        FileReport report = report(exchange, RowStatus.UPLOADED);
         if (reply instanceof FormUploadResponse form) {
             subscriptions.apply(SubscriptionChange.of(form.subscriptionSlug(), form.spvSlug(), form.personId(),
                     manifest.partnerInvestorId(), SubscriptionStep.FORM_UPLOADED, form.uploadedAt()));
-            report.put("subscriptionSlug", form.subscriptionSlug());
-            report.put("uploadedAt", form.uploadedAt());
+            report.put("subscriptionSlug", form.subscriptionSlug()).put("uploadedAt", form.uploadedAt());
         } else {
             FundingUploadResponse funding = exchange.getMessage().getBody(FundingUploadResponse.class);
             subscriptions.apply(SubscriptionChange.of(funding.subscriptionSlug(), funding.spvSlug(),
                     funding.personId(), manifest.partnerInvestorId(), SubscriptionStep.FUNDING_UPLOADED,
                     funding.uploadedAt()));
-            report.put("subscriptionSlug", funding.subscriptionSlug());
-            report.put("uploadedAt", funding.uploadedAt());
+            report.put("subscriptionSlug", funding.subscriptionSlug()).put("uploadedAt", funding.uploadedAt());
         }
-        exchange.setProperty(ARCHIVE, doneDirectory);
-        write(exchange, ".result.json", report);
+        exchange.setProperty(FileDropRoutes.ARCHIVE, doneDirectory);
+        exchange.getMessage().setBody(report.toFile(document(exchange) + ".result.json"));
     }
 
     /** The errors report of a document that cannot be uploaded as it is. */
     public void rejected(Exchange exchange) throws JsonProcessingException {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        Map<String, Object> report = report(exchange, "rejected");
-        if (failure instanceof InvalidFileException invalid) {
-            report.put("problems", invalid.problems());
-        } else if (failure instanceof ZestApiException refused) {
-            report.put("httpStatus", refused.getStatusCode());
-            report.put("code", refused.getCode());
-            report.put("detail", refused.getDetail());
-            report.put("errorId", refused.getErrorId());
-        } else {
-            report.put("problems", List.of(String.valueOf(failure)));
-        }
-        exchange.setProperty(ARCHIVE, errorDirectory);
-        write(exchange, ".errors.json", report);
+        FileReport report = report(exchange, RowStatus.REJECTED).failure(failure);
+        exchange.setProperty(FileDropRoutes.ARCHIVE, errorDirectory);
+        exchange.getMessage().setBody(report.toFile(document(exchange) + ".errors.json"));
     }
 
-    private Map<String, Object> report(Exchange exchange, String outcome) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("document", exchange.getProperty(DOCUMENT, String.class));
-        report.put("outcome", outcome);
-        report.put("manifest", exchange.getProperty(MANIFEST, DocumentManifest.class));
-        report.put("personId", exchange.getProperty(PERSON, String.class));
-        return report;
+    private static FileReport report(Exchange exchange, RowStatus outcome) {
+        return new FileReport()
+                .put("document", document(exchange))
+                .outcome(outcome)
+                .put("manifest", exchange.getProperty(MANIFEST, DocumentManifest.class))
+                .put("personId", exchange.getProperty(PERSON, String.class));
     }
 
-    private void write(Exchange exchange, String suffix, Map<String, Object> report) throws JsonProcessingException {
-        Message message = exchange.getMessage();
-        message.removeHeaders("Camel*");
-        message.setHeader(Exchange.FILE_NAME, exchange.getProperty(DOCUMENT, String.class) + suffix);
-        message.setBody(mapper.writeValueAsBytes(report));
+    private static String document(Exchange exchange) {
+        return exchange.getProperty(DOCUMENT, String.class);
     }
 }

@@ -1,13 +1,16 @@
 package dev.camelzest.routes.events;
 
+import static dev.camelzest.routes.support.TemplateSupport.ref;
 import static dev.camelzest.routes.support.TemplateSupport.retried;
 import static dev.camelzest.routes.support.TemplateSupport.text;
 
 import java.time.Clock;
 
+import dev.camelzest.routes.filedrop.FileDropRoutes;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.support.TemplateSupport;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
@@ -29,8 +32,12 @@ public class PartnerEventTemplates extends RouteBuilder {
     public static final String EVENTS = "zest-events-to-partner";
     public static final String REPLAY = "zest-events-replay";
 
-    private static final String DELIVERY_BEAN = "partnerEventDelivery";
-    private static final String DELIVERY = "{{" + DELIVERY_BEAN + "}}";
+    private static final String DELIVERY = "partnerEventDelivery";
+    private static final String RECEIVE = "partnerEventReceive";
+    private static final String REPLAY_LETTER = "partnerEventReplay";
+    private static final String DEAD_LETTER = "partnerEventDeadLetter";
+    private static final String DEAD_LETTERED = "partnerEventDeadLettered";
+    private static final String DELIVERED = "partnerEventDelivered";
 
     @Override
     public void configure() {
@@ -43,7 +50,7 @@ public class PartnerEventTemplates extends RouteBuilder {
         route.onException(InvalidEventException.class).maximumRedeliveries(0).end();
         deadLettered(route);
         retried(route.onException(Exception.class));
-        route.bean(DELIVERY, "receive");
+        route.process(ref(RECEIVE));
         deliver(route);
 
         RouteTemplateDefinition replay = commonParameters(routeTemplate(REPLAY)
@@ -68,7 +75,7 @@ public class PartnerEventTemplates extends RouteBuilder {
         // a replay that fails again is not handled: the letter stays for the next poll
         retried(replayRoute.onException(Exception.class));
         replayRoute.setProperty(PartnerEventDelivery.LETTER_ARCHIVE, constant("{{replayedDirectory}}"))
-                .bean(DELIVERY, "replay");
+                .process(ref(REPLAY_LETTER));
         deliver(replayRoute);
     }
 
@@ -81,7 +88,11 @@ public class PartnerEventTemplates extends RouteBuilder {
                 .templateParameter("deadLetterDirectory", "data/zest-events/dead-letter",
                         "Where events that could not be delivered are written, one JSON file per event")),
                 "3", "500", "5000")
-                .templateBean(DELIVERY_BEAN, PartnerEventDelivery.class, PartnerEventTemplates::createDelivery);
+                .templateBean(RECEIVE, Processor.class, rtc -> (Processor) delivery(rtc)::receive)
+                .templateBean(REPLAY_LETTER, Processor.class, rtc -> (Processor) delivery(rtc)::replay)
+                .templateBean(DEAD_LETTER, Processor.class, rtc -> (Processor) delivery(rtc)::deadLetter)
+                .templateBean(DEAD_LETTERED, Processor.class, rtc -> (Processor) delivery(rtc)::deadLettered)
+                .templateBean(DELIVERED, Processor.class, rtc -> (Processor) delivery(rtc)::delivered);
     }
 
     /** The target call, retried with backoff; when retries are exhausted the event goes to the dead letter. */
@@ -89,9 +100,9 @@ public class PartnerEventTemplates extends RouteBuilder {
         retried(route.onException(Exception.class)
                 .onWhen(exchangeProperty(PartnerEventDelivery.DELIVERING).isNotNull()))
                 .handled(true)
-                .bean(DELIVERY, "deadLetter")
-                .to("file:{{deadLetterDirectory}}?fileExist=Override&tempPrefix=.writing-&autoCreate=true")
-                .bean(DELIVERY, "deadLettered")
+                .process(ref(DEAD_LETTER))
+                .to("file:{{deadLetterDirectory}}?" + FileDropRoutes.WRITE_OPTIONS)
+                .process(ref(DEAD_LETTERED))
                 .end();
     }
 
@@ -100,13 +111,16 @@ public class PartnerEventTemplates extends RouteBuilder {
                 .setProperty(PartnerEventDelivery.DELIVERING, constant(true))
                 .toD("${exchangeProperty." + PartnerEventDelivery.TARGET + "}")
                 .removeProperty(PartnerEventDelivery.DELIVERING)
-                .bean(DELIVERY, "delivered")
+                .process(ref(DELIVERED))
                 .end();
     }
 
-    private static PartnerEventDelivery createDelivery(RouteTemplateContext rtc) {
-        Ledger ledger = TemplateSupport.ledger(rtc);
-        return new PartnerEventDelivery(new EventLedgerUpdates(ledger), ledger.webhookEvents(),
-                EventTargets.parse(text(rtc, "targets"), text(rtc, "defaultTarget")), Clock.systemUTC());
+    /** The route's one {@link PartnerEventDelivery}, shared by its steps. */
+    private static PartnerEventDelivery delivery(RouteTemplateContext rtc) {
+        return TemplateSupport.routeBean(rtc, DELIVERY, PartnerEventDelivery.class, () -> {
+            Ledger ledger = TemplateSupport.ledger(rtc);
+            return new PartnerEventDelivery(new EventLedgerUpdates(ledger), ledger.webhookEvents(),
+                    EventTargets.parse(text(rtc, "targets"), text(rtc, "defaultTarget")), Clock.systemUTC());
+        });
     }
 }

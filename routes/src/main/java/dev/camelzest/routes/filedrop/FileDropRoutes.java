@@ -1,6 +1,7 @@
 package dev.camelzest.routes.filedrop;
 
 import static dev.camelzest.routes.support.TemplateSupport.duration;
+import static dev.camelzest.routes.support.TemplateSupport.ref;
 import static dev.camelzest.routes.support.TemplateSupport.retried;
 import static dev.camelzest.routes.support.TemplateSupport.text;
 import static org.apache.camel.builder.Builder.body;
@@ -39,8 +40,10 @@ public final class FileDropRoutes {
 
     /** Exchange property: the directory (relative to the input) the consumer moves the file to when done with it. */
     public static final String ARCHIVE = "CamelZestFileDropArchive";
-    /** The consumer option that moves a file to the directory in {@link #ARCHIVE}: done, error, or its own. */
-    public static final String MOVE_TO_ARCHIVE = "move=${exchangeProperty." + ARCHIVE + "}/${file:name}";
+    /** Where a consumed file goes: into the directory in {@link #ARCHIVE} (done, error, or a flow's own). */
+    public static final String ARCHIVED_NAME = "${exchangeProperty." + ARCHIVE + "}/${file:name}";
+    /** The consumer option that moves a file to the directory in {@link #ARCHIVE}. */
+    public static final String MOVE_TO_ARCHIVE = "move=" + ARCHIVED_NAME;
 
     /** The staged publishing of every file written next to an input: through a temporary name, then renamed. */
     public static final String WRITE_OPTIONS = "fileExist=Override&tempPrefix=.writing-&autoCreate=true";
@@ -73,22 +76,26 @@ public final class FileDropRoutes {
     private static final String STOPPED = "fileDropStopped";
     private static final String HOLD = "fileDropHold";
 
-    /** Consumer options of both sources: read lock, what to pick, where it goes, the stopped-file hold. */
-    private static final String POLL_OPTIONS = "readLock=changed"
+    /** Camel's changed read lock, from the parameters of {@link #dropParameters}. */
+    private static final String READ_LOCK = "readLock=changed"
             + "&readLockCheckInterval={{readLockCheckInterval}}"
-            + "&readLockMinAge={{readLockMinAge}}"
-            + "&include={{include}}"
-            + "&exclude={{exclude}}"
-            + "&delay={{pollDelay}}"
-            + "&filter=#{{" + HOLD + "}}"
-            + "&" + MOVE_TO_ARCHIVE
-            + "&autoCreate=true";
+            + "&readLockMinAge={{readLockMinAge}}";
+    /** Consumer options of both sources of a row flow: what to pick, the stopped-file hold, and the common ones. */
+    private static final String POLL_OPTIONS =
+            pollOptions("include={{include}}&exclude={{exclude}}&filter=#{{" + HOLD + "}}");
     /** The SFTP directory of a template with {@link SftpSupport#parameters}: add {@code ?} and options. */
     public static final String SFTP_DIRECTORY = "sftp://{{host}}:{{port}}/{{directory}}";
-    /** An SFTP source's local copy of each file, and one connection for a whole poll. */
-    private static final String SFTP_LOCAL_COPY =
-            "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}"
-            + "&stepwise=false&disconnectOnBatchComplete=false";
+    /**
+     * An SFTP login that keeps failing (a wrong password, a revoked key) fails the poll, so that Camel's consumer
+     * backs off: after three failed polls in a row it skips the next {@value #LOGIN_BACKOFF_POLLS} polls (a minute
+     * at the default poll delay) before it tries again, rather than logging a warning on every poll.
+     */
+    static final int LOGIN_BACKOFF_POLLS = 12;
+    private static final String SFTP_LOGIN_BACKOFF = "&throwExceptionOnConnectFailed=true"
+            + "&backoffErrorThreshold=3&backoffMultiplier=" + LOGIN_BACKOFF_POLLS;
+    /** Where an SFTP source's local copy of each file is downloaded to: the data directory. */
+    public static final String SFTP_LOCAL_WORK =
+            "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}";
 
     private FileDropRoutes() {
     }
@@ -102,14 +109,41 @@ public final class FileDropRoutes {
         return template;
     }
 
-    /** The SFTP source of a template with {@link SftpSupport#parameters}: a local copy of each file. */
+    /**
+     * The SFTP source of a template with {@link SftpSupport#parameters}: its login, backing off while the login
+     * fails, a local copy of each file ({@link #SFTP_LOCAL_WORK}), and one connection for a whole poll.
+     */
     public static String sftpSource(String pollOptions) {
-        return SFTP_DIRECTORY + "?" + SftpSupport.CONNECTION + "&" + pollOptions + SFTP_LOCAL_COPY;
+        return SFTP_DIRECTORY + "?" + SftpSupport.CONNECTION + "&" + pollOptions + SFTP_LOGIN_BACKOFF
+                + SFTP_LOCAL_WORK + "&stepwise=false&disconnectOnBatchComplete=false";
+    }
+
+    /** The local-directory source of a template with {@link #dropParameters}. */
+    public static String fileSource(String pollOptions) {
+        return "file:{{directory}}?" + pollOptions;
+    }
+
+    /**
+     * The consumer options of a drop directory moving each file to {@link #ARCHIVE}, after {@code selection}
+     * (which files, any filter): Camel's changed read lock, the poll delay, the move.
+     */
+    public static String pollOptions(String selection) {
+        return selection + "&" + READ_LOCK + "&delay={{pollDelay}}&" + MOVE_TO_ARCHIVE + "&autoCreate=true";
     }
 
     /** Staged writes into the subdirectory named by the template parameter {@code directoryParameter}, on SFTP. */
     public static String sftpWriter(String directoryParameter) {
         return SFTP_DIRECTORY + "/{{" + directoryParameter + "}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS;
+    }
+
+    /** Staged writes into the SFTP drop directory, the subdirectory given in the written file's name. */
+    public static String sftpWriter() {
+        return SFTP_DIRECTORY + "?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS;
+    }
+
+    /** Staged writes into the local drop directory, the subdirectory given in the written file's name. */
+    public static String fileWriter() {
+        return fileSource(WRITE_OPTIONS);
     }
 
     /** Staged writes into the subdirectory named by the template parameter {@code directoryParameter}. */
@@ -121,7 +155,7 @@ public final class FileDropRoutes {
     public static RouteTemplateDefinition fileTemplate(RouteBuilder builder, String templateId, Flow flow) {
         RouteTemplateDefinition template = parameters(builder.routeTemplate(templateId)
                 .description(flow.description() + " (from a local directory)"), flow);
-        route(flow, template.from("file:{{directory}}?" + POLL_OPTIONS), fileWriter("resultsDirectory"),
+        route(flow, template.from(fileSource(POLL_OPTIONS)), fileWriter("resultsDirectory"),
                 fileWriter("errorDirectory"));
         return template;
     }
@@ -213,21 +247,9 @@ public final class FileDropRoutes {
                 .end();
     }
 
-    private static String ref(String bean) {
-        return "{{" + bean + "}}";
-    }
-
-    /** The route's one {@link FileDropImport}, shared by its steps: made on the first step's lookup. */
+    /** The route's one {@link FileDropImport}, shared by its steps. */
     private static FileDropImport<?, ?> importOf(RouteTemplateContext rtc, Flow flow) {
-        synchronized (rtc) {
-            FileDropImport<?, ?> existing = rtc.getLocalBeanRepository().lookupByNameAndType(IMPORT,
-                    FileDropImport.class);
-            if (existing == null) {
-                existing = createImport(rtc, flow);
-                rtc.bind(IMPORT, FileDropImport.class, existing);
-            }
-            return existing;
-        }
+        return TemplateSupport.routeBean(rtc, IMPORT, FileDropImport.class, () -> createImport(rtc, flow));
     }
 
     private static FileDropImport<?, ?> createImport(RouteTemplateContext rtc, Flow flow) {

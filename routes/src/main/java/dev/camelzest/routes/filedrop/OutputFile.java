@@ -18,6 +18,8 @@ public record OutputFile(String name, Path staged, byte[] content) {
     /** Makes the message the one the file producer writes: file name header, streamed or in-memory body. */
     public static void toMessage(Exchange exchange) {
         OutputFile file = exchange.getIn().getBody(OutputFile.class);
+        // the consumer's headers go (its file name, length, local copy): what is written is this file alone
+        exchange.getIn().removeHeaders("Camel*");
         exchange.getIn().setHeader(Exchange.FILE_NAME, file.name());
         exchange.getIn().setBody(file.staged() != null ? file.staged().toFile() : file.content());
     }

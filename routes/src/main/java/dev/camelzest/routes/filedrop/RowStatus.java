@@ -2,7 +2,11 @@ package dev.camelzest.routes.filedrop;
 
 import java.util.Locale;
 
-/** The outcome of one input row, as every flow writes it to its results file. */
+/**
+ * The outcome of one input row, as every flow writes it to its results file; and of one file, for the flows that
+ * send a file as a whole (documents, SPV requests: the {@code outcome} of its {@link FileReport}). A flow's
+ * {@link FileDropFlow#statuses} are the ones it counts.
+ */
 public enum RowStatus {
     CREATED,
     ALREADY_EXISTS,
@@ -11,7 +15,19 @@ public enum RowStatus {
     /** Rejected by the local checks: never sent to Zest. */
     INVALID,
     /** The row names an investor the ledger does not know: not sent. */
-    UNKNOWN_INVESTOR;
+    UNKNOWN_INVESTOR,
+    /** A document Zest took. */
+    UPLOADED,
+    /** A document that cannot be uploaded as it is: the local checks or Zest refused it. */
+    REJECTED,
+    /** An SPV request cancelled at Zest. */
+    CANCELLED,
+    /** An SPV request the ledger holds already: not sent again. */
+    ALREADY_SUBMITTED,
+    /** An SPV request the ledger holds as cancelled already: not sent again. */
+    ALREADY_CANCELLED,
+    /** Zest refused the SPV request file as a whole. */
+    REFUSED;
 
     /** The wire form, as Zest spells row statuses ({@code already_exists}). */
     public String value() {
@@ -20,7 +36,8 @@ public enum RowStatus {
 
     /** Whether a row with this outcome also goes to the errors file. */
     public boolean isError() {
-        return this == FAILED || this == INVALID || this == UNKNOWN_INVESTOR;
+        return this == FAILED || this == INVALID || this == UNKNOWN_INVESTOR || this == REJECTED
+               || this == REFUSED;
     }
 
     /** Maps a row status Zest returned; anything unknown is a failure of that row. */

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.camelzest.routes.support.InvalidFileException;
+import dev.camelzest.routes.filedrop.UnreadableFileException;
 import dev.camelzest.routes.spvrequests.SpvRequestFile.Action;
 
 /**
@@ -44,7 +44,7 @@ public final class SpvRequestFileReader {
             problems.add("localId: required to cancel (or slug, Zest's id of the request)");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidFileException(problems);
+            throw new UnreadableFileException(problems);
         }
         Map<String, Object> attributes = root.has("attributes") ? json.convertValue(root.get("attributes"), OBJECT)
                 : null;
@@ -58,13 +58,13 @@ public final class SpvRequestFileReader {
         try {
             JsonNode root = mapper.readTree(content);
             if (root == null || !root.isObject()) {
-                throw new InvalidFileException(List.of("the file must hold one object"));
+                throw new UnreadableFileException("the file must hold one object");
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new InvalidFileException(List.of("unreadable: " + e.getOriginalMessage()));
+            throw new UnreadableFileException("unreadable: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new InvalidFileException(List.of("unreadable: " + e.getMessage()));
+            throw new UnreadableFileException("unreadable: " + e.getMessage());
         }
     }
 

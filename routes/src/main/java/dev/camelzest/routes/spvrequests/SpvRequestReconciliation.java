@@ -1,7 +1,5 @@
 package dev.camelzest.routes.spvrequests;
 
-import java.util.List;
-
 import dev.camelzest.component.ZestConstants;
 import dev.camelzest.component.model.SpvRequestResponse;
 import dev.camelzest.routes.ledger.SpvRequestLedger;
@@ -24,8 +22,9 @@ public final class SpvRequestReconciliation {
         this.ledger = ledger;
     }
 
-    public List<String> pending() {
-        return ledger.pendingSlugs();
+    /** The body becomes the slugs of the requests the ledger holds as pending, for the split. */
+    public void pending(Exchange exchange) {
+        exchange.getMessage().setBody(ledger.pendingSlugs());
     }
 
     /** Makes the getSpvRequest call of one pending request. */

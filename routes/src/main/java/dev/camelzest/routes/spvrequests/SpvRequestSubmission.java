@@ -6,22 +6,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.camelzest.routes.support.InvalidFileException;
 import dev.camelzest.component.ZestApiException;
 import dev.camelzest.component.ZestConstants;
 import dev.camelzest.component.ZestOperation;
-import dev.camelzest.component.json.ZestJson;
-import dev.camelzest.component.model.PartnerValidationError;
 import dev.camelzest.component.model.SpvRequestResponse;
+import dev.camelzest.routes.filedrop.FileDropRoutes;
+import dev.camelzest.routes.filedrop.FileReport;
+import dev.camelzest.routes.filedrop.RowStatus;
+import dev.camelzest.routes.filedrop.UnreadableFileException;
 import dev.camelzest.routes.ledger.SpvRequestLedger;
 import dev.camelzest.routes.ledger.SpvRequestRecord;
 import dev.camelzest.routes.spvrequests.SpvRequestFile.Action;
@@ -42,14 +40,11 @@ public final class SpvRequestSubmission {
 
     /** Exchange property: true when Zest is to be called for this file. */
     public static final String CALL = "zestSpvRequestCall";
-    /** Exchange property: the directory, relative to the input, the file and its report go to. */
-    public static final String ARCHIVE = "zestSpvRequestArchive";
 
     private static final String FILE = "zestSpvRequestFile";
     private static final String KNOWN = "zestSpvRequestKnown";
 
     private final SpvRequestFileReader reader = new SpvRequestFileReader();
-    private final ObjectMapper mapper = ZestJson.newObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final SpvRequestLedger ledger;
     private final int maxFileSize;
     private final String doneDirectory;
@@ -70,7 +65,7 @@ public final class SpvRequestSubmission {
 
     /** Reads the file and prepares the call its action needs, if any. */
     public void prepare(Exchange exchange) throws InvalidPayloadException, IOException {
-        exchange.setProperty(ARCHIVE, errorDirectory);
+        exchange.setProperty(FileDropRoutes.ARCHIVE, errorDirectory);
         Message message = exchange.getMessage();
         SpvRequestFile file = reader.read(fileName(exchange), content(message));
         exchange.setProperty(FILE, file);
@@ -92,7 +87,7 @@ public final class SpvRequestSubmission {
             content = in.readNBytes(maxFileSize + 1);
         }
         if (content.length > maxFileSize) {
-            throw new InvalidFileException(List.of("the file is larger than " + maxFileSize + " bytes"));
+            throw new UnreadableFileException("the file is larger than " + maxFileSize + " bytes");
         }
         return content;
     }
@@ -116,8 +111,8 @@ public final class SpvRequestSubmission {
             Optional<SpvRequestRecord> known) {
         String slug = file.slug() != null ? file.slug() : known.map(SpvRequestRecord::slug).orElse(null);
         if (slug == null) {
-            throw new InvalidFileException(List.of("localId: no SPV request " + file.localId()
-                    + " in the ledger; give Zest's slug to cancel one submitted elsewhere"));
+            throw new UnreadableFileException("localId: no SPV request " + file.localId()
+                    + " in the ledger; give Zest's slug to cancel one submitted elsewhere");
         }
         if (known.map(record -> "cancelled".equals(record.status())).orElse(false)) {
             return;
@@ -130,9 +125,9 @@ public final class SpvRequestSubmission {
     /** Records Zest's answer (or what the ledger knew) and makes the result file. */
     public void answered(Exchange exchange) throws JsonProcessingException, InvalidPayloadException {
         SpvRequestFile file = exchange.getProperty(FILE, SpvRequestFile.class);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("localId", file.localId());
-        result.put("action", file.action().name().toLowerCase(Locale.ROOT));
+        FileReport result = new FileReport()
+                .put("localId", file.localId())
+                .put("action", file.action().name().toLowerCase(Locale.ROOT));
         if (Boolean.TRUE.equals(exchange.getProperty(CALL, Boolean.class))) {
             SpvRequestResponse response = exchange.getMessage().getMandatoryBody(SpvRequestResponse.class);
             if (file.action() == Action.CREATE) {
@@ -140,53 +135,31 @@ public final class SpvRequestSubmission {
             } else {
                 ledger.apply(SpvRequestStates.of(response));
             }
-            result.put("outcome", file.action() == Action.CREATE ? "created" : "cancelled");
-            result.put("spvRequestSlug", response.spvRequestSlug());
-            result.put("status", response.status().wireValue());
+            result.outcome(file.action() == Action.CREATE ? RowStatus.CREATED : RowStatus.CANCELLED)
+                    .put("spvRequestSlug", response.spvRequestSlug())
+                    .put("status", response.status().wireValue());
         } else {
             SpvRequestRecord known = exchange.getProperty(KNOWN, SpvRequestRecord.class);
-            result.put("outcome", file.action() == Action.CREATE ? "already_submitted" : "already_cancelled");
-            result.put("spvRequestSlug", known.slug());
-            result.put("status", known.status());
+            result.outcome(file.action() == Action.CREATE ? RowStatus.ALREADY_SUBMITTED : RowStatus.ALREADY_CANCELLED)
+                    .put("spvRequestSlug", known.slug())
+                    .put("status", known.status());
         }
-        exchange.setProperty(ARCHIVE, doneDirectory);
-        report(exchange, ".result.json", result);
+        report(exchange, doneDirectory, ".result.json", result);
     }
 
     /** The errors file of an invalid file or a request Zest refused. */
     public void rejected(Exchange exchange) throws JsonProcessingException {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("file", fileName(exchange));
-        if (failure instanceof InvalidFileException invalid) {
-            report.put("outcome", "invalid");
-            report.put("problems", invalid.problems());
-        } else if (failure instanceof ZestApiException refused) {
-            report.put("outcome", "refused");
-            report.put("httpStatus", refused.getStatusCode());
-            report.put("code", refused.getCode());
-            report.put("detail", refused.getDetail());
-            report.put("errorId", refused.getErrorId());
-            report.put("validationErrors", refused.getValidationErrors().stream()
-                    .map(SpvRequestSubmission::problem).toList());
-        } else {
-            report.put("outcome", "failed");
-            report.put("detail", String.valueOf(failure));
-        }
-        exchange.setProperty(ARCHIVE, errorDirectory);
-        report(exchange, ".errors.json", report);
+        RowStatus outcome = failure instanceof UnreadableFileException ? RowStatus.INVALID
+                : failure instanceof ZestApiException ? RowStatus.REFUSED : RowStatus.FAILED;
+        FileReport report = new FileReport().put("file", fileName(exchange)).outcome(outcome).failure(failure);
+        report(exchange, errorDirectory, ".errors.json", report);
     }
 
-    private static String problem(PartnerValidationError error) {
-        return error.path() + ": " + error.code() + " (" + error.message() + ")";
+    /** The report goes where the file goes, through the route's one static writer: its directory in the name. */
+    private static void report(Exchange exchange, String directory, String suffix, FileReport report)
+            throws JsonProcessingException {
+        exchange.setProperty(FileDropRoutes.ARCHIVE, directory);
+        exchange.getMessage().setBody(report.toFile(directory + "/" + fileName(exchange) + suffix));
     }
-
-    private void report(Exchange exchange, String suffix, Map<String, Object> content) throws JsonProcessingException {
-        Message message = exchange.getMessage();
-        String name = fileName(exchange);
-        message.removeHeaders("Camel*", Exchange.FILE_NAME_ONLY, Exchange.FILE_NAME);
-        message.setHeader(Exchange.FILE_NAME, exchange.getProperty(ARCHIVE, String.class) + "/" + name + suffix);
-        message.setBody(mapper.writeValueAsBytes(content));
-    }
-
 }

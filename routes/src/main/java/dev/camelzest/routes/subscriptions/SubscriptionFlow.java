@@ -55,7 +55,8 @@ public final class SubscriptionFlow implements FileDropFlow<SubscriptionRow, Sub
 
     @Override
     public Set<RowStatus> statuses() {
-        return EnumSet.allOf(RowStatus.class);
+        return EnumSet.of(RowStatus.CREATED, RowStatus.ALREADY_EXISTS, RowStatus.FAILED, RowStatus.INVALID,
+                RowStatus.UNKNOWN_INVESTOR);
     }
 
     @Override

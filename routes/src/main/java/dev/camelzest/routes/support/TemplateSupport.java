@@ -2,6 +2,7 @@ package dev.camelzest.routes.support;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
@@ -35,6 +36,26 @@ public final class TemplateSupport {
         }
         String resolved = rtc.getCamelContext().resolvePropertyPlaceholders(text);
         return resolved == null ? "" : resolved;
+    }
+
+    /**
+     * The one instance of a route's helper, shared by the route's steps (each a template bean, a method reference
+     * to it): made on the first step's lookup, then kept in the route's own beans.
+     */
+    public static <T> T routeBean(RouteTemplateContext rtc, String name, Class<T> type, Supplier<? extends T> create) {
+        synchronized (rtc) {
+            T existing = rtc.getLocalBeanRepository().lookupByNameAndType(name, type);
+            if (existing == null) {
+                existing = create.get();
+                rtc.bind(name, type, existing);
+            }
+            return existing;
+        }
+    }
+
+    /** A route step that is a template bean, by its name: {@code .process(ref(name))}. */
+    public static String ref(String templateBean) {
+        return "{{" + templateBean + "}}";
     }
 
     /** The name, without any directory, of the file an exchange was consumed from. */

@@ -16,7 +16,9 @@ import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SpvRequestRecord;
 import dev.camelzest.routes.ledger.SpvRequestState;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -171,6 +173,32 @@ class SpvRequestFilesSandboxTest {
         SpvRequestRecord approved = ledger.spvRequests().byLocalId("deal-11").orElseThrow();
         assertThat(approved.vehicleSlug()).isNotBlank();
         assertThat(ledger.spvRequests().pendingSlugs()).containsExactly("svr_unknown");
+    }
+
+    @Test
+    void aRequestFileDroppedOnSftpIsSubmittedWithItsReportsBesideIt() throws Exception {
+        try (EmbeddedSftpServer sftp = SftpLogin.server(temp.resolve("sftp-root"))) {
+            SftpLogin.to(TemplatedRouteBuilder.builder(camel, SpvRequestTemplates.SFTP), sftp)
+                    .routeId("spv-requests-sftp")
+                    .parameter("directory", "requests")
+                    .parameter("dataDirectory", temp.resolve("data").toString())
+                    .parameter("zestUri", SandboxZest.uri(SANDBOX, "createSpvRequest", temp.resolve("keys")))
+                    .parameter("pollDelay", "100")
+                    .add();
+            inbox = sftp.rootDirectory().resolve("requests");
+            drop(inbox, "deal-12.json", createJson("deal-12"));
+            drop(inbox, "incomplete.json", "{\"templateId\": \"syndicate_secondary\"}");
+
+            JsonNode created = awaitReport("done/deal-12.json.result.json");
+            assertThat(created.path("outcome").asText()).isEqualTo("created");
+            assertThat(ledger.spvRequests().byLocalId("deal-12").orElseThrow().slug())
+                    .isEqualTo(created.path("spvRequestSlug").asText());
+            assertThat(awaitReport("error/incomplete.json.errors.json").path("outcome").asText()).isEqualTo("invalid");
+            // the report is written first, then the file moves
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("done/deal-12.json"))
+                    && Files.exists(inbox.resolve("error/incomplete.json")));
+            camel.getRouteController().stopRoute("spv-requests-sftp");
+        }
     }
 
     private JsonNode awaitReport(String relative) throws Exception {

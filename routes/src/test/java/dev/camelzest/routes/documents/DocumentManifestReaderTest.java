@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import dev.camelzest.routes.documents.DocumentManifest.Kind;
-import dev.camelzest.routes.support.InvalidFileException;
+import dev.camelzest.routes.filedrop.UnreadableFileException;
 import org.junit.jupiter.api.Test;
 
 class DocumentManifestReaderTest {
@@ -34,7 +34,7 @@ class DocumentManifestReaderTest {
                 StandardCharsets.US_ASCII), new byte[] {(byte) 0xE9}, "\n".getBytes(StandardCharsets.US_ASCII));
 
         assertThatThrownBy(() -> reader.read("a.pdf.manifest.csv", new ByteArrayInputStream(csv)))
-                .isInstanceOf(InvalidFileException.class)
+                .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("not UTF-8: byte 0xE9 at byte offset 69 (line 2)");
     }
 
@@ -44,7 +44,7 @@ class DocumentManifestReaderTest {
                 new byte[] {(byte) 0xC3, (byte) 0x28}, "\"}".getBytes(StandardCharsets.US_ASCII));
 
         assertThatThrownBy(() -> reader.read("a.pdf.manifest.json", new ByteArrayInputStream(json)))
-                .isInstanceOf(InvalidFileException.class)
+                .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("byte 0xC3 at byte offset 34 (line 2)");
     }
 
@@ -56,7 +56,7 @@ class DocumentManifestReaderTest {
         ByteArrayInputStream in = new ByteArrayInputStream(json);
 
         assertThatThrownBy(() -> small.read("a.pdf.manifest.json", in))
-                .isInstanceOf(InvalidFileException.class)
+                .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("larger than 100 bytes");
         assertThat(in.available()).isEqualTo(json.length - 101);
     }

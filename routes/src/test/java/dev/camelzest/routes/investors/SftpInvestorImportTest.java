@@ -17,7 +17,9 @@ import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.FakeZest;
 import dev.camelzest.routes.testing.ImportCamel;
 import dev.camelzest.routes.testing.SftpKeys;
+import dev.camelzest.routes.testing.WarningLog;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,5 +120,21 @@ class SftpInvestorImportTest {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> Files.exists(inbox.resolve("guarded.csv")) && zest.calls() == 0);
         assertThat(inbox.resolve("results")).doesNotExist();
+    }
+
+    @Test
+    void aLoginThatKeepsFailingBacksOffQuietlyAndLogsNoPassword() {
+        try (WarningLog warnings = WarningLog.open()) {
+            route("sftp-wrong-password", "inbox").parameter("username", "acme").parameter("password", "wr0ng&pw")
+                    .add();
+            ScheduledPollConsumer consumer = (ScheduledPollConsumer) camel.getRoute("sftp-wrong-password")
+                    .getConsumer();
+
+            // three failed logins in a row, then polls are skipped instead of tried (and warned about) again
+            await().atMost(Duration.ofSeconds(40)).until(() -> consumer.getBackoffCounter() > 0);
+            assertThat(consumer.getErrorCounter()).isGreaterThanOrEqualTo(3);
+            assertThat(warnings.lines()).isNotEmpty().noneMatch(line -> line.contains("wr0ng"));
+        }
+        assertThat(zest.calls()).isZero();
     }
 }
