@@ -4,8 +4,9 @@ import org.apache.camel.main.Main;
 
 /**
  * The camel-zest application: Camel Main running the route templates that {@code application.properties}
- * instantiates. With nothing configured it starts every part it needs in-process ({@link EmbeddedParts}) and
- * runs the sample journey ({@link SampleJourney}); each part configured for real replaces its embedded one.
+ * instantiates. With nothing configured it starts every counterpart it needs in-process and runs the sample journey
+ * ({@link SampleJourney}); configured for real, it runs only with every counterpart real, unless
+ * {@code app.embedded} asks for some embedded ones ({@link CounterpartChoice}).
  * Configuration: {@code application.properties} on the classpath, then {@code ./application.properties},
  * then environment variables ({@code ZEST_BASE_URL} for {@code zest.base-url}) and system properties.
  */
@@ -18,9 +19,22 @@ public final class ZestApplication {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /** A refused configuration ends the start with its one line on stderr and exit status 2, no stack trace. */
+    static int run(String... args) throws Exception {
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation(PROPERTY_LOCATIONS);
-        main.addMainListener(new EmbeddedParts());
-        System.exit(main.run(args));
+        main.addMainListener(new ApplicationStartup());
+        try {
+            return main.run(args);
+        } catch (Exception e) {
+            if (StartupRefused.in(e).isEmpty()) {
+                throw e;
+            }
+            System.err.println("camel-zest: cannot start: " + StartupRefused.in(e).orElseThrow().getMessage());
+            return 2;
+        }
     }
 }

@@ -3,16 +3,17 @@ package dev.camelzest.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,54 +21,57 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged application, as a newcomer runs it: {@code java -jar camel-zest-app.jar} in an empty directory,
- * in its own JVM. It must start every embedded part, run the sample journey to its end, answer its health check,
- * and stop gracefully on SIGTERM, leaving results files, events and a ledger that tell the same story.
+ * in its own JVM. It must start every embedded part, run the sample journey to its end, serve nothing but
+ * health and metrics on its management port, refuse oversized and multipart webhook bodies without buffering
+ * them, keep its secrets and data owner-only, and stop gracefully on SIGTERM, leaving results files, events and a
+ * ledger that tell the same story, with no secret in its output.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoApplicationIT {
 
     private static final Duration JOURNEY_TIMEOUT = Duration.ofSeconds(150);
+    private static final int FIFTY_MEGABYTES = 50 * 1024 * 1024;
 
     @TempDir
-    Path workDirectory;
+    static Path workDirectory;
+    private static AppProcess application;
 
-    private Process application;
+    @BeforeAll
+    static void start() throws IOException {
+        application = AppProcess.start(workDirectory, Map.of(), Map.of());
+    }
 
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (application != null && application.isAlive()) {
-            application.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
+    @AfterAll
+    static void stop() throws InterruptedException {
+        application.close();
     }
 
     @Test
-    void theDemoRunsTheWholeJourneyAndStopsGracefully() throws Exception {
-        int webhookPort = freePort();
-        int managementPort = freePort();
-        Path output = workDirectory.resolve("application.out");
-        application = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dzest.webhook.port=" + webhookPort, "-Dmanagement.port=" + managementPort,
-                "-jar", Path.of(System.getProperty("app.jar")).toString())
-                .directory(workDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-
+    @Order(1)
+    void theDemoRunsTheWholeJourney() throws Exception {
         await().atMost(JOURNEY_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(application.isAlive()).as("the application is running:\n%s", read(output)).isTrue();
-            return read(output).contains(SampleJourney.FINISHED);
+            assertThat(application.process.isAlive()).as("the application is running:\n%s", application.output())
+                    .isTrue();
+            return application.output().contains(SampleJourney.FINISHED);
         });
-        assertThat(health(managementPort)).isEqualTo(200);
+        assertThat(application.management("/observe/health").statusCode()).isEqualTo(200);
 
         Path sftp = workDirectory.resolve("sftp");
         List<CSVRecord> investors = readCsv(sftp.resolve("investors/results/investors.results.csv"));
@@ -78,11 +82,79 @@ class DemoApplicationIT {
         assertThat(fileNames(sftp.resolve("documents/done"))).filteredOn(name -> name.endsWith(".pdf")).hasSize(8);
         assertThat(fileNames(workDirectory.resolve("events"))).hasSize(22)
                 .filteredOn(name -> name.startsWith("subscription.completed--")).hasSize(4);
+    }
 
-        application.destroy(); // SIGTERM: Camel Main shuts down gracefully
-        assertThat(application.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
-        assertThat(read(output)).doesNotContain("Exception in thread");
-        assertNoSecretIn(read(output));
+    /** The developer console would call Zest with the partner's credentials and evaluate expressions on GET. */
+    @Test
+    @Order(2)
+    void theManagementPortServesOnlyHealthAndMetrics() throws Exception {
+        awaitHealth();
+        assertThat(application.management("/q/dev/send?endpoint=zest:listSpvRequests").statusCode()).isEqualTo(404);
+        assertThat(application.management("/q/dev/eval-language?language=simple&template=%24%7Benv%3AHOME%7D")
+                .statusCode()).isEqualTo(404);
+        assertThat(application.management("/q/dev/properties").statusCode()).isEqualTo(404);
+        assertThat(application.management("/q/dev").statusCode()).isEqualTo(404);
+        assertThat(application.management("/observe/info").statusCode()).isEqualTo(404);
+        assertThat(application.management("/observe/jolokia").statusCode()).isEqualTo(404);
+        assertThat(application.management("/observe/metrics").statusCode()).isEqualTo(200);
+        assertThat(application.management("/observe/health/ready?exposureLevel=full").body())
+                .contains("\"name\":\"ledger\",\"status\":\"UP\"", "\"name\":\"sftp\",\"status\":\"UP\"")
+                .containsPattern("\"name\":\"producer:zest-[^\"]+\",\"status\":\"UP\"");
+        assertThat(application.output()).doesNotContain("DEVELOPER CONSOLE IS ON");
+    }
+
+    /** Refused when the limit is crossed, not after the whole body is buffered in memory. */
+    @Test
+    @Order(3)
+    void aChunked50MegabyteWebhookIsRefusedBeforeItIsRead() throws Exception {
+        awaitHealth();
+        double oldGenerationBefore = oldGenerationBytes();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), application.webhookPort)) {
+            socket.setSoTimeout(30_000);
+            CompletableFuture<String> statusLine = CompletableFuture.supplyAsync(() -> firstLine(socket));
+            long sent = sendChunked(socket.getOutputStream(), statusLine);
+            assertThat(statusLine.get(30, TimeUnit.SECONDS)).startsWith("HTTP/1.1 413");
+            assertThat(sent).as("bytes the server read before refusing").isLessThan(FIFTY_MEGABYTES / 4);
+        }
+        assertThat(oldGenerationBytes() - oldGenerationBefore).as("old generation growth")
+                .isLessThan(16 * 1024 * 1024);
+        assertThat(application.management("/observe/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void aMultipartWebhookIsRefusedWithoutWritingAFile() throws Exception {
+        awaitHealth();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), application.webhookPort)) {
+            socket.setSoTimeout(30_000);
+            String body = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello\r\n--x--\r\n";
+            socket.getOutputStream().write(("POST /zest/webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                    + body).getBytes(StandardCharsets.US_ASCII));
+            assertThat(firstLine(socket)).startsWith("HTTP/1.1 415");
+        }
+        assertThat(workDirectory.resolve("file-uploads")).doesNotExist();
+    }
+
+    @Test
+    @Order(5)
+    void keysPasswordsAndTheDataDirectoryAreOwnerOnly() throws Exception {
+        awaitHealth();
+        Path data = workDirectory.resolve("data");
+        assertThat(permissions(data)).isEqualTo("rwx------");
+        assertThat(permissions(data.resolve("zest-demo-partner.pem"))).isEqualTo("rw-------");
+        assertThat(permissions(data.resolve("sftp-password"))).isEqualTo("rw-------");
+    }
+
+    @Test
+    @Order(6)
+    void stopsGracefullyPrintingNoSecret() throws Exception {
+        awaitHealth();
+        application.process.destroy(); // SIGTERM: Camel Main shuts down gracefully
+        assertThat(application.process.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
+        String output = application.output();
+        assertThat(output).doesNotContain("Exception in thread");
+        assertNoSecretIn(output);
 
         try (Connection ledger = DriverManager.getConnection(
                 "jdbc:h2:file:" + workDirectory.resolve("data/ledger/zest-ledger"))) {
@@ -94,7 +166,7 @@ class DemoApplicationIT {
     }
 
     /** The private key, the SFTP password, the webhook secret, tokens and assertions never reach the output. */
-    private void assertNoSecretIn(String output) throws IOException {
+    private static void assertNoSecretIn(String output) throws IOException {
         String privateKey = Files.readString(workDirectory.resolve("data/zest-demo-partner.pem"));
         String keyBody = privateKey.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         assertThat(keyBody).isNotBlank();
@@ -105,10 +177,52 @@ class DemoApplicationIT {
                 .doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}\\.");
     }
 
-    private static int health(int port) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/observe/health")).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode();
+    private static void awaitHealth() {
+        await().atMost(JOURNEY_TIMEOUT).ignoreExceptions()
+                .until(() -> application.management("/observe/health").statusCode() == 200);
+    }
+
+    /** Sends up to 50 MB in 64 KB chunks, stopping as soon as the server has answered; what it sent. */
+    private static long sendChunked(OutputStream out, CompletableFuture<String> answered) {
+        byte[] chunk = new byte[64 * 1024];
+        byte[] chunkHeader = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        long sent = 0;
+        try {
+            out.write(("POST /zest/webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            while (sent < FIFTY_MEGABYTES && !answered.isDone()) {
+                out.write(chunkHeader);
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                sent += chunk.length;
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException e) {
+            // the server closed the connection after refusing: what was sent so far counts
+        }
+        return sent;
+    }
+
+    private static String firstLine(Socket socket) {
+        try {
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double oldGenerationBytes() throws Exception {
+        return application.management("/observe/metrics").body().lines()
+                .filter(line -> line.startsWith("jvm_memory_used_bytes{area=\"heap\"")
+                        && (line.contains("Old Gen") || line.contains("Tenured Gen")))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no heap metric"));
+    }
+
+    private static String permissions(Path file) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 
     private static long count(Connection connection, String sql) throws SQLException {
@@ -128,16 +242,6 @@ class DemoApplicationIT {
     private static List<String> fileNames(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString()).toList();
-        }
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

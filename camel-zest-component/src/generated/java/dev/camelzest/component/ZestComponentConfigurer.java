@@ -101,11 +101,6 @@ public class ZestComponentConfigurer extends PropertyConfigurerSupport implement
     }
 
     @Override
-    public String[] getAutowiredNames() {
-        return new String[]{"idempotentRepository"};
-    }
-
-    @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "allpages":

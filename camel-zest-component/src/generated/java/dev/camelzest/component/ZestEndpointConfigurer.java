@@ -89,11 +89,6 @@ public class ZestEndpointConfigurer extends PropertyConfigurerSupport implements
     }
 
     @Override
-    public String[] getAutowiredNames() {
-        return new String[]{"idempotentRepository"};
-    }
-
-    @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "allpages":

@@ -2,10 +2,10 @@ package dev.camelzest.component;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.URI;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.component.auth.AccessTokenProvider;
+import dev.camelzest.component.auth.TokenExchange;
 import dev.camelzest.component.http.ZestHttpClient;
 import dev.camelzest.component.http.ZestRequest;
 import dev.camelzest.component.http.ZestResponse;
@@ -13,20 +13,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client of one Zest configuration, shared by every endpoint with the same connection settings: the HTTP
- * transport and, when credentials are configured, the access-token cache. An authenticated call rejected with 401
- * drops the token and is sent once more with a new one (when its body can be sent again).
+ * The client of one endpoint: its HTTP transport (closed with the client) and, when credentials are configured, the
+ * token exchange and the access-token cache, which belong to the component and are shared by every endpoint of the
+ * same settings. An authenticated call rejected with 401 drops the token and is sent once more with a new one (when
+ * its body can be sent again).
  */
 public final class ZestClient implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZestClient.class);
 
     private final ZestHttpClient http;
+    private final TokenExchange tokenExchange;
     private final AccessTokenProvider tokens;
     private final ObjectMapper mapper;
 
-    public ZestClient(ZestHttpClient http, AccessTokenProvider tokens, ObjectMapper mapper) {
+    /** A client; {@code tokenExchange} and {@code tokens} are both null when no credentials are configured. */
+    public ZestClient(ZestHttpClient http, TokenExchange tokenExchange, AccessTokenProvider tokens, ObjectMapper mapper) {
         this.http = http;
+        this.tokenExchange = tokenExchange;
         this.tokens = tokens;
         this.mapper = mapper;
     }
@@ -35,20 +39,26 @@ public final class ZestClient implements Closeable {
         return mapper;
     }
 
-    public URI baseUri() {
-        return http.baseUri();
-    }
-
     public boolean hasCredentials() {
         return tokens != null;
     }
 
     /** The token cache; fails when no clientId, issuer and privateKey are configured. */
     public AccessTokenProvider tokens() {
+        requireCredentials();
+        return tokens;
+    }
+
+    /** Zest's token endpoint, for a token of the caller's own; fails without credentials. */
+    public TokenExchange tokenExchange() {
+        requireCredentials();
+        return tokenExchange;
+    }
+
+    private void requireCredentials() {
         if (tokens == null) {
             throw new IllegalStateException("clientId, issuer and privateKey must be configured to authenticate to Zest");
         }
-        return tokens;
     }
 
     public ZestResponse call(String operation, ZestRequest request) throws ZestApiException {

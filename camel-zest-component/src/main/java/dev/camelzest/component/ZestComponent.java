@@ -1,7 +1,6 @@
 package dev.camelzest.component;
 
-import java.util.Arrays;
-import java.util.HashMap;
+import java.time.Clock;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +14,9 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.IOHelper;
 
 /**
- * The zest: component. Its configuration holds the defaults every endpoint copies; endpoints with equal connection
- * settings share one {@link ZestClient} (connection pool and access token), closed when the last of them stops.
+ * The zest: component. Its configuration holds the defaults every endpoint copies. Each endpoint creates and closes
+ * its own client; the access tokens are kept here, one per connection settings and credentials, so that every
+ * endpoint of the same partner uses the same token.
  */
 @Component("zest")
 public class ZestComponent extends HealthCheckComponent implements SSLContextParametersAware {
@@ -29,29 +29,17 @@ public class ZestComponent extends HealthCheckComponent implements SSLContextPar
 
     private final ObjectMapper mapper = ZestJson.newObjectMapper();
     private final ZestOperationHandlers handlers = new ZestOperationHandlers();
-    private final Map<ClientSettings, SharedClient> clients = new HashMap<>();
+    private ZestClientFactory clientFactory;
 
     public ZestComponent() {
     }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        ZestConfiguration endpointConfiguration = configuration.copy();
-        endpointConfiguration.setOperation(operationOf(remaining));
-        ZestEndpoint endpoint = new ZestEndpoint(uri, this, endpointConfiguration);
+        ZestEndpoint endpoint = new ZestEndpoint(uri, this, remaining, configuration.copy());
         setProperties(endpoint, parameters);
-        endpointConfiguration.validate();
+        endpoint.validate();
         return endpoint;
-    }
-
-    static ZestOperation operationOf(String name) {
-        try {
-            return ZestOperation.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown Zest operation '" + name + "'; one of "
-                                               + Arrays.toString(ZestOperation.values()),
-                    e);
-        }
     }
 
     public ZestConfiguration getConfiguration() {
@@ -80,49 +68,24 @@ public class ZestComponent extends HealthCheckComponent implements SSLContextPar
         return handlers;
     }
 
-    /** The client for these settings, created on first use; pair every call with {@link #releaseClient}. */
-    synchronized ZestClient acquireClient(ZestConfiguration endpointConfiguration) throws Exception {
-        ClientSettings settings = ClientSettings.of(endpointConfiguration);
-        SharedClient shared = clients.get(settings);
-        if (shared == null) {
-            ZestClient client = new ZestClientFactory(getCamelContext(), mapper)
-                    .create(settings, useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null);
-            shared = new SharedClient(client);
-            clients.put(settings, shared);
+    /** A new client for an endpoint's configuration; the endpoint closes it. */
+    synchronized ZestClient createClient(ZestConfiguration endpointConfiguration) throws Exception {
+        if (clientFactory == null) {
+            clientFactory = new ZestClientFactory(getCamelContext(), mapper, Clock.systemUTC());
         }
-        shared.users++;
-        return shared.client;
+        return clientFactory.create(ClientSettings.of(endpointConfiguration,
+                useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null));
     }
 
-    synchronized void releaseClient(ZestClient client) {
-        clients.entrySet().removeIf(entry -> {
-            SharedClient shared = entry.getValue();
-            if (shared.client != client || --shared.users > 0) {
-                return false;
-            }
-            IOHelper.close(shared.client);
-            return true;
-        });
+    /** How many token caches the component keeps; for tests of the sharing rule. */
+    synchronized int tokenCacheCount() {
+        return clientFactory == null ? 0 : clientFactory.tokenCacheCount();
     }
 
     @Override
     protected synchronized void doStop() throws Exception {
-        clients.values().forEach(shared -> IOHelper.close(shared.client));
-        clients.clear();
+        IOHelper.close(clientFactory);
+        clientFactory = null;
         super.doStop();
-    }
-
-    private static final class SharedClient {
-        private final ZestClient client;
-        private int users;
-
-        private SharedClient(ZestClient client) {
-            this.client = client;
-        }
-    }
-
-    /** Exposed for tests of the sharing rule. */
-    synchronized int clientCount() {
-        return clients.size();
     }
 }

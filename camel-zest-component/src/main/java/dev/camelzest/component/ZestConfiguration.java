@@ -6,12 +6,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.camelzest.component.webhook.ZestWebhookSignature;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
-import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** The options of the zest: component (defaults) and endpoints (overrides). */
@@ -23,13 +23,7 @@ public class ZestConfiguration implements Cloneable {
     public static final long DEFAULT_MAX_UPLOAD_SIZE = 10L * 1024 * 1024;
     /** Zest's events are small JSON documents; 1 MB leaves ample room for large attribute maps. */
     public static final long DEFAULT_WEBHOOK_MAX_BODY_SIZE = 1024L * 1024;
-    public static final long DEFAULT_SIGNATURE_TOLERANCE = 300_000;
     public static final String DEFAULT_WEBHOOK_DATA_DIRECTORY = "data/zest-webhooks";
-
-    @UriPath(description = "The Zest operation to call; events is the webhook consumer (from(\"webhook:zest:events?...\")),"
-                            + " not an operation.")
-    @Metadata(required = true)
-    private ZestOperation operation;
 
     @UriParam(defaultValue = DEFAULT_BASE_URL,
               description = "The base URL of the Zest environment, without /v1: https://api.zestequity.com (production),"
@@ -106,9 +100,11 @@ public class ZestConfiguration implements Cloneable {
     @UriParam(label = "consumer,security", defaultValue = "300000", javaType = "java.time.Duration",
               description = "How far the signature's timestamp may be from now, in the past or the future, before a"
                             + " delivery is refused as a replay.")
-    private long signatureTolerance = DEFAULT_SIGNATURE_TOLERANCE;
+    private long signatureTolerance = ZestWebhookSignature.DEFAULT_TOLERANCE.toMillis();
     @UriParam(label = "consumer", defaultValue = "1048576",
-              description = "The largest webhook body in bytes; larger requests are answered 413.")
+              description = "The largest webhook body in bytes; larger requests are answered 413. Give the HTTP server"
+                            + " the same limit (camel.server.max-body-size with Camel Main) so that it never buffers"
+                            + " more than this.")
     private long webhookMaxBodySize = DEFAULT_WEBHOOK_MAX_BODY_SIZE;
     @UriParam(label = "consumer",
               description = "Only route these event types (comma-separated, e.g. spv_request.completed,"
@@ -118,8 +114,9 @@ public class ZestConfiguration implements Cloneable {
               description = "Where the eventIds of routed events are kept to drop Zest's repeated deliveries. Default:"
                             + " a file in webhookDataDirectory keeping the latest 250 000 ids (well over 24 h), which"
                             + " survives restarts. Use a shared one (e.g. camel-sql's JdbcMessageIdRepository) when"
-                            + " several instances receive the webhooks.")
-    @Metadata(autowired = true)
+                            + " several instances receive the webhooks, named explicitly (#bean:name): it is never taken"
+                            + " from the registry by type, so that an unrelated repository bean cannot replace the event"
+                            + " store.")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = DEFAULT_WEBHOOK_DATA_DIRECTORY,
               description = "The directory of the default file-backed eventId store.")
@@ -127,14 +124,6 @@ public class ZestConfiguration implements Cloneable {
 
     @UriParam(label = "security", description = "TLS settings (trust store, key store, protocols) for the connection to Zest.")
     private SSLContextParameters sslContextParameters;
-
-    public ZestOperation getOperation() {
-        return operation;
-    }
-
-    public void setOperation(ZestOperation operation) {
-        this.operation = operation;
-    }
 
     public String getBaseUrl() {
         return baseUrl;
@@ -152,12 +141,14 @@ public class ZestConfiguration implements Cloneable {
         this.audience = audience;
     }
 
+    /** The base URL without a trailing slash: the root the operations' paths are appended to. */
+    public String effectiveBaseUrl() {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
     /** The audience to sign for: the configured one, else the base URL without a trailing slash. */
     public String effectiveAudience() {
-        if (audience != null && !audience.isBlank()) {
-            return audience;
-        }
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return isSet(audience) ? audience : effectiveBaseUrl();
     }
 
     public String getClientId() {
@@ -417,9 +408,6 @@ public class ZestConfiguration implements Cloneable {
         if (page != null && page < 1) {
             throw new IllegalArgumentException("page must be at least 1, was: " + page);
         }
-        if (operation == ZestOperation.events) {
-            validateWebhook();
-        }
         boolean anyCredential = isSet(clientId) || isSet(issuer) || isSet(privateKey);
         if (anyCredential && !hasCredentials()) {
             throw new IllegalArgumentException(
@@ -427,7 +415,8 @@ public class ZestConfiguration implements Cloneable {
         }
     }
 
-    private void validateWebhook() {
+    /** Fails on webhook settings that cannot work: the webhook endpoint's own check, beside {@link #validate()}. */
+    public void validateWebhook() {
         if (webhookSecrets().isEmpty()) {
             throw new IllegalArgumentException("webhookSecret is required to receive Zest's webhooks");
         }
@@ -458,7 +447,7 @@ public class ZestConfiguration implements Cloneable {
     /** Never shows a secret: keys, passwords and webhook secrets are masked. */
     @Override
     public String toString() {
-        return "ZestConfiguration[operation=" + operation + ", baseUrl=" + baseUrl + ", clientId=" + clientId
+        return "ZestConfiguration[baseUrl=" + baseUrl + ", clientId=" + clientId
                + ", privateKey=" + mask(privateKey) + ", proxyHost=" + proxyHost + ", proxyUsername=" + mask(proxyUsername)
                + ", proxyPassword=" + mask(proxyPassword) + ", webhookSecret=" + mask(webhookSecret) + "]";
     }

@@ -57,6 +57,10 @@ public final class ZestConstants {
     @Metadata(label = "producer", description = "Zest's error code of a failed call, e.g. conflict.", javaType = "String")
     public static final String ERROR_CODE = "CamelZestErrorCode";
 
+    @Metadata(label = "consumer", description = "The HTTP header with which Zest signs its webhook deliveries"
+                                                + " (a timestamp t and v1 HMAC-SHA256 signatures). Verified by the consumer"
+                                                + " and removed before the event is routed.", javaType = "String")
+    public static final String SIGNATURE = "Zest-Signature";
     @Metadata(label = "consumer", description = "The eventId of a received Zest webhook event (wde_...), its"
                                                 + " de-duplication key.", javaType = "String")
     public static final String EVENT_ID = "CamelZestEventId";

@@ -5,20 +5,24 @@ import java.util.List;
 import java.util.Map;
 
 import dev.camelzest.component.webhook.EventIdStores;
+import dev.camelzest.component.webhook.WebhookAddress;
+import dev.camelzest.component.webhook.WebhookRefusals;
 import dev.camelzest.component.webhook.ZestWebhookHandler;
-
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.IOHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,18 +37,39 @@ import org.slf4j.LoggerFactory;
              category = { Category.SAAS }, headersClass = ZestConstants.class)
 public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
 
+    /** The path of the webhook consumer, {@code webhook:zest:events}: not an operation of Zest's API. */
+    public static final String WEBHOOK_PATH = "events";
+
     private static final Logger LOG = LoggerFactory.getLogger(ZestEndpoint.class);
+
+    @UriPath(name = "operation",
+             enums = "createSpvRequest,getSpvRequest,listSpvRequests,cancelSpvRequest,bulkCreateInvestors,"
+                     + "createSubscriptions,uploadSubscriptionForm,uploadFundingReceipt,exchangeToken,tokenInfo,"
+                     + "listContractVersions,listTemplates,getTemplate,listCatalogs,getCatalog,listPrimitives,"
+                     + "getPrimitive,listSamples,getSample,root,healthCheck,openApiSpec,apiDocs,events",
+             description = "The Zest operation to call, or events for the webhook consumer (received as"
+                           + " webhook:zest:events with a webhookSecret).")
+    @Metadata(required = true)
+    private final String path;
+    /** The operation of a producer endpoint; null on the webhook endpoint. */
+    private final ZestOperation operation;
 
     @UriParam
     private ZestConfiguration configuration;
 
     private ZestClient client;
+    /** Whether this endpoint created its client, and so closes it. */
+    private boolean ownsClient;
+
     private WebhookConfiguration webhookConfiguration;
+    private final WebhookRefusals webhookRefusals = new WebhookRefusals();
     /** The default file store this endpoint created, and so closes. */
     private IdempotentRepository ownedRepository;
 
-    public ZestEndpoint(String uri, ZestComponent component, ZestConfiguration configuration) {
+    public ZestEndpoint(String uri, ZestComponent component, String path, ZestConfiguration configuration) {
         super(uri, component);
+        this.path = path;
+        this.operation = WEBHOOK_PATH.equals(path) ? null : ZestOperation.of(path);
         this.configuration = configuration;
     }
 
@@ -61,14 +86,49 @@ public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         this.configuration = configuration;
     }
 
-    /** The client shared with every endpoint of the same connection settings; available while started. */
+    /** The operation this endpoint calls; null on the webhook endpoint. */
+    public ZestOperation getOperation() {
+        return operation;
+    }
+
+    /** True for {@code zest:events}, the webhook consumer. */
+    public boolean isWebhook() {
+        return operation == null;
+    }
+
+    /** Fails on settings that cannot work, before any route starts. */
+    void validate() {
+        configuration.validate();
+        if (isWebhook()) {
+            configuration.validateWebhook();
+        }
+    }
+
+    /** The client of this endpoint while it is started (none on the webhook endpoint). */
     public ZestClient getClient() {
         return client;
     }
 
+    /**
+     * Uses this client instead of creating one when the endpoint starts; the endpoint then leaves closing it to the
+     * caller.
+     */
+    public void setClient(ZestClient client) {
+        this.client = client;
+        this.ownsClient = false;
+    }
+
+    /** The webhook requests this endpoint refused, counted per reason. */
+    public WebhookRefusals getWebhookRefusals() {
+        return webhookRefusals;
+    }
+
     @Override
     public Producer createProducer() {
-        getComponent().getHandlers().forOperation(configuration.getOperation());
+        if (isWebhook()) {
+            throw new IllegalArgumentException("zest:" + WEBHOOK_PATH + " cannot be called; it receives Zest's webhooks"
+                                               + " as from(\"webhook:zest:events?...\")");
+        }
         return new ZestProducer(this);
     }
 
@@ -80,9 +140,8 @@ public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     @Override
     public Processor createWebhookHandler(Processor next) {
-        if (configuration.getOperation() != ZestOperation.events) {
-            throw new IllegalArgumentException("Webhooks are received at webhook:zest:events, not zest:"
-                                               + configuration.getOperation());
+        if (!isWebhook()) {
+            throw new IllegalArgumentException("Webhooks are received at webhook:zest:events, not zest:" + path);
         }
         IdempotentRepository repository = configuration.getIdempotentRepository();
         if (repository == null) {
@@ -92,18 +151,14 @@ public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             repository = ownedRepository;
         }
         ServiceHelper.startService(repository);
-        return ZestWebhookHandler.create(configuration, repository, getComponent().getObjectMapper(), next);
+        return ZestWebhookHandler.create(configuration, repository, getComponent().getObjectMapper(), webhookRefusals,
+                next);
     }
 
-    /** Zest has no registration API: the URL to give Zest at onboarding is logged instead. */
+    /** Zest has no registration API: where the webhooks are received is logged, to give Zest at onboarding. */
     @Override
     public void registerWebhook() {
-        try {
-            LOG.info("Receiving Zest webhooks at {}; give Zest this URL", webhookConfiguration.computeFullExternalUrl());
-        } catch (Exception e) {
-            LOG.info("Receiving Zest webhooks at path {} (the external URL is unknown: set webhookExternalUrl)",
-                    webhookConfiguration.computeFullPath(true));
-        }
+        LOG.info("{}", WebhookAddress.describe(getCamelContext(), webhookConfiguration));
     }
 
     @Override
@@ -124,8 +179,9 @@ public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (configuration.getOperation() != ZestOperation.events) {
-            client = getComponent().acquireClient(configuration);
+        if (!isWebhook() && client == null) {
+            client = getComponent().createClient(configuration);
+            ownsClient = true;
         }
         // reloads the ids from the file after a restart of the context
         ServiceHelper.startService(ownedRepository);
@@ -133,10 +189,12 @@ public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     @Override
     protected void doStop() throws Exception {
-        if (client != null) {
-            getComponent().releaseClient(client);
+        if (ownsClient) {
+            IOHelper.close(client);
             client = null;
+            ownsClient = false;
         }
+        webhookRefusals.flush();
         ServiceHelper.stopService(ownedRepository);
         super.doStop();
     }

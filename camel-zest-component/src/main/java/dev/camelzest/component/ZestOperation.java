@@ -1,5 +1,7 @@
 package dev.camelzest.component;
 
+import java.util.Arrays;
+
 /** The Zest Partner API operations, one per OpenAPI operation; the name is the path of a {@code zest:} URI. */
 public enum ZestOperation {
     // SPV requests
@@ -29,8 +31,15 @@ public enum ZestOperation {
     root,
     healthCheck,
     openApiSpec,
-    apiDocs,
-    // webhooks
-    /** Not callable: the path of the webhook consumer, {@code from("webhook:zest:events?webhookSecret=...")}. */
-    events
+    apiDocs;
+
+    /** The operation of this name, e.g. from the {@code CamelZestOperation} header. */
+    public static ZestOperation of(String name) {
+        try {
+            return valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown Zest operation '" + name + "'; one of "
+                                               + Arrays.toString(values()), e);
+        }
+    }
 }

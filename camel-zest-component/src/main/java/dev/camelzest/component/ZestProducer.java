@@ -29,7 +29,7 @@ public class ZestProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         ZestEndpoint endpoint = getEndpoint();
-        ZestOperation operation = operationOf(exchange.getMessage(), endpoint.getConfiguration().getOperation());
+        ZestOperation operation = operationOf(exchange.getMessage(), endpoint.getOperation());
         ZestCall call = new ZestCall(exchange, operation, endpoint.getConfiguration(), endpoint.getClient(), producerId);
         try {
             endpoint.getComponent().getHandlers().forOperation(operation).handle(call);
@@ -55,7 +55,7 @@ public class ZestProducer extends DefaultProducer {
         if (header instanceof ZestOperation operation) {
             return operation;
         }
-        return header == null ? configured : ZestComponent.operationOf(header.toString());
+        return header == null ? configured : ZestOperation.of(header.toString());
     }
 
     @Override

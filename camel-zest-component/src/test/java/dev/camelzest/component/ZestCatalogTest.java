@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelzest.component.webhook.ZestWebhookSignature;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,8 +69,24 @@ class ZestCatalogTest {
         assertTrue(operation.get("required").asBoolean());
         List<String> operations = new ArrayList<>();
         operation.get("enum").forEach(value -> operations.add(value.asText()));
-        assertEquals(Arrays.stream(ZestOperation.values()).map(Enum::name).toList(), operations);
+        List<String> expected = new ArrayList<>(Arrays.stream(ZestOperation.values()).map(Enum::name).toList());
+        expected.add(ZestEndpoint.WEBHOOK_PATH);
+        assertEquals(expected, operations, "every operation, then the webhook consumer's path");
         assertEquals(24, operations.size());
+    }
+
+    @Test
+    void theSignatureToleranceHasOneDefault() {
+        long documented = catalog.at("/properties/signatureTolerance/defaultValue").asLong();
+        assertEquals(ZestWebhookSignature.DEFAULT_TOLERANCE.toMillis(), documented);
+        assertEquals(documented, new ZestConfiguration().getSignatureTolerance());
+    }
+
+    @Test
+    void theEventStoreIsNeverTakenFromTheRegistryByType() {
+        for (String group : List.of("componentProperties", "properties")) {
+            assertFalse(catalog.get(group).get("idempotentRepository").get("autowired").asBoolean(), group);
+        }
     }
 
     @Test
@@ -78,7 +96,8 @@ class ZestCatalogTest {
                 ZestConstants.SLUG, ZestConstants.VERSION, ZestConstants.NAME, ZestConstants.PAGE,
                 ZestConstants.PER_PAGE, ZestConstants.STATUS, ZestConstants.IDEMPOTENCY_KEY, ZestConstants.AMOUNT,
                 ZestConstants.CURRENCY, ZestConstants.WIRE_REFERENCE, ZestConstants.HTTP_STATUS,
-                ZestConstants.ERROR_ID, ZestConstants.ERROR_CODE, ZestConstants.EVENT_ID, ZestConstants.EVENT_TYPE,
+                ZestConstants.ERROR_ID, ZestConstants.ERROR_CODE, ZestConstants.SIGNATURE, ZestConstants.EVENT_ID,
+                ZestConstants.EVENT_TYPE,
                 ZestConstants.OCCURRED_AT)) {
             assertNotNull(headers.get(header), header);
         }

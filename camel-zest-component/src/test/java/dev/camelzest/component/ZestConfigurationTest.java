@@ -2,7 +2,16 @@ package dev.camelzest.component;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+
+import javax.net.ssl.SSLContext;
+
+import dev.camelzest.component.http.HttpSettings;
+import dev.camelzest.component.http.ZestHttpClient;
+import dev.camelzest.component.http.ZestRequest;
+import dev.camelzest.component.json.ZestJson;
+import dev.camelzest.component.operation.ZestOperationHandlers;
 
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -11,13 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Component defaults, endpoint overrides, placeholders, validation and client sharing; no server needed. */
+/** Component defaults, endpoint overrides, placeholders, validation, client ownership and token sharing; no server needed. */
 class ZestConfigurationTest extends CamelTestSupport {
 
     private static final String LOCAL = "http://127.0.0.1:9";
@@ -43,7 +53,7 @@ class ZestConfigurationTest extends CamelTestSupport {
         ZestEndpoint overriding = context.getEndpoint(
                 "zest:createSubscriptions?spvSlug=veh_other&maxBatchSize=10&readTimeout=5s", ZestEndpoint.class);
 
-        assertEquals(ZestOperation.createSubscriptions, plain.getConfiguration().getOperation());
+        assertEquals(ZestOperation.createSubscriptions, plain.getOperation());
         assertEquals(LOCAL, plain.getConfiguration().getBaseUrl());
         assertEquals(250, plain.getConfiguration().getMaxBatchSize());
         assertEquals("veh_default", plain.getConfiguration().getSpvSlug());
@@ -65,6 +75,24 @@ class ZestConfigurationTest extends CamelTestSupport {
         assertEquals(120_000, events.getConfiguration().getSignatureTolerance());
         assertEquals(java.util.Set.of("investor.created"), events.getConfiguration().eventTypeFilter());
         assertThrows(IllegalArgumentException.class, events::createProducer, "events is no operation to call");
+        assertTrue(events.isWebhook());
+        assertNull(events.getOperation());
+    }
+
+    @Test
+    void everyOperationHasAHandler() {
+        ZestOperationHandlers handlers = new ZestOperationHandlers();
+        for (ZestOperation operation : ZestOperation.values()) {
+            assertNotNull(handlers.forOperation(operation), operation.name());
+        }
+    }
+
+    @Test
+    void operationsAreNotWebhookEndpoints() {
+        ZestEndpoint root = context.getEndpoint("zest:root?baseUrl=" + LOCAL, ZestEndpoint.class);
+        assertFalse(root.isWebhook());
+        assertThrows(IllegalArgumentException.class, () -> root.createWebhookHandler(exchange -> {
+        }));
     }
 
     @Test
@@ -116,27 +144,51 @@ class ZestConfigurationTest extends CamelTestSupport {
     }
 
     @Test
-    void endpointsWithEqualConnectionSettingsShareOneClient() throws Exception {
+    void eachEndpointOwnsItsClientAndEqualSettingsShareOneToken() throws Exception {
         String credentials = "&clientId=c1&issuer=https://partner.example.com&privateKey=RAW(" + keys.privateKeyPem() + ")";
         ZestEndpoint first = context.getEndpoint("zest:tokenInfo?baseUrl=" + LOCAL + credentials, ZestEndpoint.class);
-        ZestEndpoint second = context.getEndpoint("zest:getSpvRequest?slug=svr_1&baseUrl=" + LOCAL + credentials,
+        ZestEndpoint second = context.getEndpoint("zest:getSpvRequest?slug=svr_1&baseUrl=" + LOCAL + "/" + credentials,
                 ZestEndpoint.class);
-        ZestEndpoint otherClient = context.getEndpoint("zest:tokenInfo?baseUrl=" + LOCAL
-                                                       + credentials.replace("c1", "c2"), ZestEndpoint.class);
+        ZestEndpoint otherPartner = context.getEndpoint("zest:tokenInfo?baseUrl=" + LOCAL
+                                                        + credentials.replace("c1", "c2"), ZestEndpoint.class);
         first.start();
         second.start();
-        otherClient.start();
+        otherPartner.start();
 
-        assertSame(first.getClient(), second.getClient(), "one pool and one token for one configuration");
-        assertNotSame(first.getClient(), otherClient.getClient());
-        assertEquals(2, component().clientCount());
+        assertNotSame(first.getClient(), second.getClient(), "a client per endpoint");
+        assertSame(first.getClient().tokens(), second.getClient().tokens(),
+                "one token for one partner (a trailing slash on the base URL is the same Zest)");
+        assertNotSame(first.getClient().tokens(), otherPartner.getClient().tokens());
+        assertEquals(2, component().tokenCacheCount());
 
+        ZestClient firstClient = first.getClient();
         first.stop();
-        assertEquals(2, component().clientCount(), "still used by the second endpoint");
-        second.stop();
-        otherClient.stop();
-        assertEquals(0, component().clientCount());
         assertNull(first.getClient());
+        assertThrows(IllegalStateException.class, () -> callRoot(firstClient), "the endpoint closed its own client");
+        assertEquals(ZestApiException.CONNECTION_FAILED, assertThrows(ZestApiException.class,
+                () -> callRoot(second.getClient())).getCode(), "the other endpoints' clients stay open");
+        second.stop();
+        otherPartner.stop();
+    }
+
+    @Test
+    void aSuppliedClientIsUsedAndLeftOpen() throws Exception {
+        ZestEndpoint endpoint = context.getEndpoint("zest:root?baseUrl=" + LOCAL, ZestEndpoint.class);
+        ZestHttpClient http = ZestHttpClient.create(new HttpSettings(LOCAL, 1000, 1000, null, null, null, null, null),
+                SSLContext.getDefault(), ZestJson.newObjectMapper());
+        try (ZestClient supplied = new ZestClient(http, null, null, ZestJson.newObjectMapper())) {
+            endpoint.setClient(supplied);
+            endpoint.start();
+            assertSame(supplied, endpoint.getClient());
+            endpoint.stop();
+
+            assertEquals(ZestApiException.CONNECTION_FAILED,
+                    assertThrows(ZestApiException.class, () -> callRoot(supplied)).getCode(), "not closed by the endpoint");
+        }
+    }
+
+    private static void callRoot(ZestClient client) throws ZestApiException {
+        client.call("root", ZestRequest.get(List.of()).build());
     }
 
     @Test

@@ -76,17 +76,7 @@ class ZestWireTest extends CamelTestSupport {
              "createdAt":"2026-05-07T12:00:00.123Z","updatedAt":"2026-05-07T12:00:00.123Z"}""";
 
     @BindToRegistry("zest")
-    private final ZestComponent zest = configuredComponent();
-
-    private static ZestComponent configuredComponent() {
-        SuiteSecrets.register(TOKEN);
-        ZestComponent component = new ZestComponent();
-        component.getConfiguration().setBaseUrl(ZEST.baseUrl());
-        component.getConfiguration().setClientId("client_xyz");
-        component.getConfiguration().setIssuer("https://partner.example.com");
-        component.getConfiguration().setPrivateKey(KEYS.privateKeyPem());
-        return component;
-    }
+    private final ZestComponent zest = TestComponents.withCredentials(ZEST.baseUrl(), KEYS, TOKEN);
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -15,11 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.sandbox.junit.SandboxAdminClient.RecordedRequest;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,21 +45,24 @@ class ExamplesTest {
     @Test
     void zestOperationsListsThePendingRequests() throws Exception {
         String pending = createSpvRequest();
-        try (RunningExample example = RunningExample.start(SANDBOX, "zest-operations.yaml",
-                Map.of("pending.period", "100", "pending.repeat", "1"))) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> !calls("GET", "/v1/spv-requests").isEmpty());
-            await().atMost(Duration.ofSeconds(10)).until(() -> example.camel().getRoute("zest-pending-spv-requests")
-                    .getEndpoint().getCamelContext().getInflightRepository().size() == 0);
+        try (ExampleLog log = ExampleLog.of("zest-pending-spv-requests");
+             RunningExample example = RunningExample.start(SANDBOX, "zest-operations.yaml",
+                     Map.of("pending.period", "100", "pending.repeat", "1"))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> log.lines().size() == 2);
+            assertThat(log.lines()).containsExactly("1 SPV request(s) pending review",
+                    "pending: " + pending + " (syndicate_secondary)");
         }
         assertThat(calls("GET", "/v1/spv-requests")).allSatisfy(call -> assertThat(call.status()).isEqualTo(200));
-        assertThat(pending).startsWith("svr_");
     }
 
     @Test
-    void theJavaRouteListsThePendingRequests() {
-        try (RunningExample example = RunningExample.start(SANDBOX, null,
-                Map.of("pending.period", "100", "pending.repeat", "1"), new PendingSpvRequestsRoute())) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> !calls("GET", "/v1/spv-requests").isEmpty());
+    void theJavaRouteListsThePendingRequests() throws Exception {
+        String pending = createSpvRequest();
+        try (ExampleLog log = ExampleLog.of("java-pending-spv-requests");
+             RunningExample example = RunningExample.start(SANDBOX, null,
+                     Map.of("pending.period", "100", "pending.repeat", "1"), new PendingSpvRequestsRoute())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> !log.lines().isEmpty());
+            assertThat(log.lines()).containsExactly(pending + " waits for Zest's review");
         }
     }
 
@@ -74,9 +78,24 @@ class ExamplesTest {
             Files.writeString(requests.resolve("deal-7.json"), body);
             await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(requests.resolve("deal-7.json")));
         }
+        // the second drop got Zest's first answer (the same key) and went to done/ as well, nothing to error/
+        assertThat(requests.resolve("done/deal-7.json")).exists();
+        assertThat(requests.resolve("error")).doesNotExist();
         List<RecordedRequest> creates = calls("POST", "/v1/spv-requests");
         assertThat(creates).hasSize(2).extracting(RecordedRequest::idempotencyKey).containsOnly("spv-request-deal-7");
         assertThat(SANDBOX.sandbox().context().state().spvRequests().size()).isEqualTo(1);
+    }
+
+    @Test
+    void anSpvRequestFileOverItsBoundGoesToErrorUnsent() throws Exception {
+        Path requests = temp.resolve("requests");
+        Files.createDirectories(requests);
+        try (RunningExample example = RunningExample.start(SANDBOX, "spv-request-submission.yaml",
+                Map.of("requests.directory", requests.toString(), "requests.max-size", "100"))) {
+            Files.writeString(requests.resolve("big.json"), "{\"localId\": \"" + "x".repeat(200) + "\"}");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(requests.resolve("error/big.json")));
+        }
+        assertThat(calls("POST", "/v1/spv-requests")).isEmpty();
     }
 
     @Test
@@ -104,10 +123,12 @@ class ExamplesTest {
     }
 
     @Test
-    void webhooksReachThePartnerEndpointVerifiedAndOnce() throws Exception {
+    void webhooksReachThePartnerEndpointVerifiedAndOnceWithoutZestsHeaders() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
+        List<String> headerNames = new CopyOnWriteArrayList<>();
         HttpServer partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         partner.createContext("/events", exchange -> {
+            headerNames.addAll(exchange.getRequestHeaders().keySet());
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -124,6 +145,10 @@ class ExamplesTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> SANDBOX.admin().deliveries("delivered").size() == 2);
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
             assertThat(received.get(0)).contains("\"eventType\":\"spv_request.created\"");
+            // the signature is Zest's to this connector, not the partner's to check (nor the sandbox's own headers)
+            assertThat(headerNames).noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("zest-"))
+                    .noneMatch(name -> name.equalsIgnoreCase("Idempotency-Key"))
+                    .anyMatch(name -> name.equalsIgnoreCase("Content-Type"));
         } finally {
             partner.stop(0);
         }

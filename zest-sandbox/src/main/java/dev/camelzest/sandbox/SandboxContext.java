@@ -24,8 +24,8 @@ public final class SandboxContext {
     private final SandboxSettings settings;
     private final EventPublisher events;
     private final Clock clock;
-    private final String audience;
-    private final String baseUrl;
+    private final String configuredAudience;
+    private volatile String baseUrl;
     private final Idempotency idempotency;
     private final Faults faults;
     private final RequestLog requestLog;
@@ -33,13 +33,12 @@ public final class SandboxContext {
     private final List<Runnable> resetActions = new CopyOnWriteArrayList<>();
 
     SandboxContext(SandboxState state, SandboxSettings settings, EventPublisher events, Clock clock,
-                   String audience, String baseUrl, Faults faults, RequestLog requestLog, ContractRegistry contracts) {
+                   String configuredAudience, Faults faults, RequestLog requestLog, ContractRegistry contracts) {
         this.state = state;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
-        this.audience = audience;
-        this.baseUrl = baseUrl;
+        this.configuredAudience = configuredAudience;
         this.idempotency = new Idempotency(state.idempotency(), clock);
         this.faults = faults;
         this.requestLog = requestLog;
@@ -68,9 +67,14 @@ public final class SandboxContext {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** The exact {@code aud} that token assertions must carry. */
+    /** The exact {@code aud} that token assertions must carry: the configured one, else the base URL. */
     public String audience() {
-        return audience;
+        return configuredAudience != null ? configuredAudience : baseUrl;
+    }
+
+    /** Once the port is bound: the operations are mounted before the sandbox listens, so it never answers 404. */
+    void boundTo(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     /** {@code http://127.0.0.1:<port>}: where links the sandbox hands out (document URLs) point. */

@@ -3,10 +3,8 @@ package dev.camelzest.sandbox;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -106,7 +104,7 @@ public final class SandboxMain {
         } else if (sandbox.context().state().partners().size() == 0) {
             Path keyFile = Path.of(options.getOrDefault("key-file", "zest-sandbox-partner.pem")).toAbsolutePath();
             PartnerCredentials partner = PartnerCredentials.generate(clientId);
-            writePrivateKey(keyFile, partner.privateKeyPem());
+            OwnerOnlyFiles.writeSecret(keyFile, partner.privateKeyPem());
             sandbox.registerPartner(partner.clientId(), partner.publicKeyPem());
             out.println("  client id:   " + partner.clientId());
             out.println("  private key: " + keyFile + " (Ed25519, PKCS#8 PEM)");
@@ -116,13 +114,6 @@ public final class SandboxMain {
         }
         out.println("  admin API:   " + sandbox.baseUrl() + "/sandbox/ ; docs: " + sandbox.baseUrl() + "/docs");
         return sandbox;
-    }
-
-    private static void writePrivateKey(Path file, String pem) throws IOException {
-        Files.writeString(file, pem, StandardCharsets.US_ASCII);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
     }
 
     static Map<String, String> parse(String[] args) {

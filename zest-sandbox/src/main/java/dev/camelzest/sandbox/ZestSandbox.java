@@ -101,24 +101,22 @@ public final class ZestSandbox implements AutoCloseable {
         return this;
     }
 
-    /** Binds the port first: the default audience is the base URL, known only once bound. */
+    /**
+     * Mounts every operation, then binds the port: a client that finds the port open gets answers, never a 404
+     * from a half-built router. The default audience is the base URL, known only once bound.
+     */
     private void listenAndMount(SandboxState state) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(uploadsDirectory.toString())
                 .setBodyLimit(BODY_LIMIT_BYTES)
                 .setDeleteUploadedFilesOnEnd(true));
-        server = await(vertx.createHttpServer(new HttpServerOptions().setHost(HOST).setPort(config.port))
-                .requestHandler(router)
-                .listen());
-        baseUrl = "http://" + HOST + ":" + server.actualPort();
 
         Faults faults = new Faults();
         RequestLog requestLog = new RequestLog();
         outbox = new WebhookOutbox(vertx, initialWebhookSettings(), config.clock);
         events = new PublishedEvents(outbox);
         context = new SandboxContext(state, new SandboxSettings(config.tokenTtl, config.maxInvestorsPerCall),
-                events, config.clock, config.audience != null ? config.audience : baseUrl, baseUrl, faults, requestLog,
-                ContractRegistry.builtIn());
+                events, config.clock, config.audience, faults, requestLog, ContractRegistry.builtIn());
         context.onReset(events::clear);
         context.onReset(outbox::clear);
         WebhookAdminRoutes.mount(router, outbox);
@@ -133,6 +131,12 @@ public final class ZestSandbox implements AutoCloseable {
                 ApiException.notFound("No operation at " + ctx.request().method() + " " + ctx.normalizedPath() + "."),
                 isZestPath(ctx)));
         router.route().failureHandler(ctx -> dispatcher.fail(ctx, failureOf(ctx), isZestPath(ctx)));
+
+        server = await(vertx.createHttpServer(new HttpServerOptions().setHost(HOST).setPort(config.port))
+                .requestHandler(router)
+                .listen());
+        baseUrl = "http://" + HOST + ":" + server.actualPort();
+        context.boundTo(baseUrl);
     }
 
     /** Beside the state file, so that a restart keeps the documents its links point to; else temporary. */

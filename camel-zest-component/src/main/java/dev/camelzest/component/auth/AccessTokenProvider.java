@@ -24,18 +24,14 @@ public final class AccessTokenProvider {
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokenProvider.class);
     private static final Duration MAX_REFRESH_AHEAD = Duration.ofSeconds(60);
 
-    private final TokenExchange exchange;
+    private final TokenSource source;
     private final Clock clock;
     private final ReentrantLock refreshLock = new ReentrantLock();
     private final AtomicReference<CachedToken> current = new AtomicReference<>();
 
-    public AccessTokenProvider(TokenExchange exchange, Clock clock) {
-        this.exchange = exchange;
+    public AccessTokenProvider(TokenSource source, Clock clock) {
+        this.source = source;
         this.clock = clock;
-    }
-
-    public TokenExchange exchange() {
-        return exchange;
     }
 
     /** A valid access token; never log it. */
@@ -84,7 +80,7 @@ public final class AccessTokenProvider {
 
     private CachedToken refresh() throws ZestApiException {
         Instant requestedAt = clock.instant();
-        TokenResponse response = exchange.exchange();
+        TokenResponse response = source.exchange();
         Duration lifetime = Duration.ofSeconds(response.expiresInOrDefault());
         Duration ahead = lifetime.dividedBy(10).compareTo(MAX_REFRESH_AHEAD) < 0 ? lifetime.dividedBy(10) : MAX_REFRESH_AHEAD;
         Instant expiresAt = requestedAt.plus(lifetime);

@@ -44,10 +44,6 @@ public final class AssertionSigner {
         }
     }
 
-    public String clientId() {
-        return clientId;
-    }
-
     /** A new signed assertion; treat it as a secret (it is a credential for 60 seconds). */
     public String sign() {
         Instant now = clock.instant();

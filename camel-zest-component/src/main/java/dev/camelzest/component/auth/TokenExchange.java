@@ -15,7 +15,7 @@ import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 
 /** {@code POST /v1/oauth2/tokens}: a freshly signed assertion for an access token. */
-public final class TokenExchange {
+public final class TokenExchange implements TokenSource {
 
     public static final String OPERATION = "exchangeToken";
     private static final List<String> TOKEN_PATH = List.of("v1", "oauth2", "tokens");
@@ -39,6 +39,7 @@ public final class TokenExchange {
         return http.execute(OPERATION, ZestRequest.post(TOKEN_PATH).entity(form).build(), null);
     }
 
+    @Override
     public TokenResponse exchange() throws ZestApiException {
         return parse(exchangeRaw());
     }

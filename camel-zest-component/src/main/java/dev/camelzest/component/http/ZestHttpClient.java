@@ -6,6 +6,8 @@ import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.component.ZestApiException;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -51,18 +53,18 @@ public final class ZestHttpClient implements Closeable {
         this.errorParser = new ErrorReplyParser(mapper);
     }
 
-    public static ZestHttpClient create(HttpSettings settings, ObjectMapper mapper) {
+    /** A client of these settings; {@code sslContext} is the one made from the settings' TLS parameters. */
+    public static ZestHttpClient create(HttpSettings settings, SSLContext sslContext, ObjectMapper mapper) {
         URI baseUri;
         try {
-            String baseUrl = settings.baseUrl();
-            baseUri = new URI(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+            baseUri = new URI(settings.baseUrl());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("baseUrl is not a valid URL: " + settings.baseUrl(), e);
         }
-        return new ZestHttpClient(baseUri, buildHttpClient(settings), mapper);
+        return new ZestHttpClient(baseUri, buildHttpClient(settings, sslContext), mapper);
     }
 
-    private static CloseableHttpClient buildHttpClient(HttpSettings settings) {
+    private static CloseableHttpClient buildHttpClient(HttpSettings settings, SSLContext sslContext) {
         ConnectionConfig connectionConfig = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeoutMillis()))
                 .setSocketTimeout(Timeout.ofMilliseconds(settings.readTimeoutMillis()))
@@ -70,7 +72,7 @@ public final class ZestHttpClient implements Closeable {
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(connectionConfig)
-                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()))
+                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext))
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
                         .build())
@@ -93,10 +95,6 @@ public final class ZestHttpClient implements Closeable {
             }
         }
         return builder.build();
-    }
-
-    public URI baseUri() {
-        return baseUri;
     }
 
     /**

@@ -11,7 +11,7 @@ final class ExchangeTokenHandler implements ZestOperationHandler {
 
     @Override
     public void handle(ZestCall call) throws Exception {
-        TokenExchange exchange = call.client().tokens().exchange();
+        TokenExchange exchange = call.client().tokenExchange();
         ZestResponse response = exchange.exchangeRaw();
         if (call.configuration().isRawJson()) {
             call.reply(response.bodyAsString(), response.statusCode());

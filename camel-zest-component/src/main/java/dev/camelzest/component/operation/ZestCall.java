@@ -87,6 +87,11 @@ public final class ZestCall {
             throw reject("invalid_request", operation() + " needs " + parameter.name() + ": set the " + parameter.header()
                                             + " header or the " + parameter.name() + " option");
         }
+        if (!parameter.accepts(value)) {
+            // the value is not echoed: it may come from a partner's file and be anything
+            throw reject("invalid_request", operation() + " was given a " + parameter.name() + " that is not a Zest "
+                                            + parameter.name() + " (" + parameter.shapeDescription() + ")");
+        }
         return value;
     }
 

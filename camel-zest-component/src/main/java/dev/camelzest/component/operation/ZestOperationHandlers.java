@@ -50,8 +50,7 @@ public final class ZestOperationHandlers {
     public ZestOperationHandler forOperation(ZestOperation operation) {
         ZestOperationHandler handler = handlers.get(operation);
         if (handler == null) {
-            throw new IllegalArgumentException("zest:" + operation + " cannot be called; it receives Zest's webhooks"
-                                               + " as from(\"webhook:zest:events?...\")");
+            throw new IllegalStateException("No handler for the Zest operation " + operation);
         }
         return handler;
     }

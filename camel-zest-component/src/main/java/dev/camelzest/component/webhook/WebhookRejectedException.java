@@ -1,18 +1,24 @@
 package dev.camelzest.component.webhook;
 
-/** A delivery refused before it reaches the route: the HTTP status and a short reason for the reply. */
+import dev.camelzest.component.webhook.WebhookRefusals.Reason;
+
+/** A delivery refused before it reaches the route: why, and a short detail for the reply. */
 final class WebhookRejectedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
+    private final Reason reason;
 
-    WebhookRejectedException(int status, String reason) {
-        super(reason, null, false, false);
-        this.status = status;
+    WebhookRejectedException(Reason reason, String detail) {
+        super(detail, null, false, false);
+        this.reason = reason;
+    }
+
+    Reason reason() {
+        return reason;
     }
 
     int status() {
-        return status;
+        return reason.status();
     }
 }

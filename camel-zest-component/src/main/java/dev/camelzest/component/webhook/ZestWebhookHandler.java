@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.component.ZestConfiguration;
-
 import dev.camelzest.component.ZestConstants;
 import dev.camelzest.component.model.event.ZestEvent;
 import dev.camelzest.component.model.event.ZestEventReader;
+import dev.camelzest.component.webhook.WebhookRefusals.Reason;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -23,14 +23,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles one webhook request: verifies it on the raw bytes, reads the typed event, drops filtered-out types and
  * duplicates, routes the rest and acknowledges with 2xx only once the route succeeded. Refused requests get a 4xx
- * with a short reason and never reach the route:
+ * with a short reason, never reach the route, and are counted in {@link WebhookRefusals} rather than logged one by
+ * one:
  * <ul>
- * <li>413 body over the size limit, 415 Content-Type not JSON;</li>
- * <li>400 a malformed Zest-Signature header, or a body that is not a Zest event (checked after the signature);</li>
+ * <li>413 body over the size limit, 415 a multipart or form body (any other Content-Type, or none, is read);</li>
+ * <li>400 an empty body, a malformed Zest-Signature header, or a body that is not a Zest event (checked after the
+ *     signature);</li>
  * <li>401 a missing, stale (or future), forged or otherwise non-matching signature: the request is not proven to
  *     come from Zest. 401 rather than 403 because what fails is the proof of origin, not a permission.</li>
  * </ul>
- * A route failure is answered 500 so that Zest retries; a copy of an event still in the route is answered 409.
+ * The event's id is claimed before the route runs ({@link EventDeduplicator}): a copy of an event still in the route
+ * is answered 409, a route failure 500 so that Zest retries. The verified {@code Zest-Signature} header is removed
+ * before routing, so that a route forwarding the message does not pass it on.
  * <p>
  * Stopping waits (up to {@value #STOP_WAIT_SECONDS} s, longer than Zest waits for an answer) for the requests in
  * progress. Camel's graceful shutdown does not count them as the route's own, so it would otherwise close the
@@ -47,27 +51,30 @@ public final class ZestWebhookHandler extends ServiceSupport implements Processo
     private final ZestEventReader eventReader;
     private final Set<String> eventTypes;
     private final EventDeduplicator deduplicator;
+    private final WebhookRefusals refusals;
     private final Processor route;
     private final Object idle = new Object();
     private int inProgress;
 
     ZestWebhookHandler(ZestWebhookSignature signature, WebhookBodyReader bodyReader, ZestEventReader eventReader,
-                       Set<String> eventTypes, EventDeduplicator deduplicator, Processor route) {
+                       Set<String> eventTypes, EventDeduplicator deduplicator, WebhookRefusals refusals,
+                       Processor route) {
         this.signature = signature;
         this.bodyReader = bodyReader;
         this.eventReader = eventReader;
         this.eventTypes = eventTypes;
         this.deduplicator = deduplicator;
+        this.refusals = refusals;
         this.route = route;
     }
 
-    /** The handler of an endpoint's configuration, routing to {@code route}. */
+    /** The handler of an endpoint's configuration, routing to {@code route} and counting refusals in {@code refusals}. */
     public static ZestWebhookHandler create(ZestConfiguration configuration, IdempotentRepository repository,
-                                            ObjectMapper mapper, Processor route) {
+                                            ObjectMapper mapper, WebhookRefusals refusals, Processor route) {
         ZestWebhookSignature signature = ZestWebhookSignature.of(configuration.webhookSecrets())
                 .withTolerance(Duration.ofMillis(configuration.getSignatureTolerance()));
         return new ZestWebhookHandler(signature, new WebhookBodyReader(configuration.getWebhookMaxBodySize()),
-                new ZestEventReader(mapper), configuration.eventTypeFilter(), new EventDeduplicator(repository), route);
+                new ZestEventReader(mapper), configuration.eventTypeFilter(), new EventDeduplicator(repository), refusals, route);
     }
 
     @Override
@@ -105,10 +112,10 @@ public final class ZestWebhookHandler extends ServiceSupport implements Processo
         ZestEvent event;
         try {
             byte[] body = bodyReader.read(message);
-            verify(message.getHeader(ZestWebhookSignature.HEADER, String.class), body);
+            verify(message.getHeader(ZestConstants.SIGNATURE, String.class), body);
             event = read(body);
         } catch (WebhookRejectedException e) {
-            LOG.warn("Refused a webhook request with {}: {}", e.status(), e.getMessage());
+            refusals.record(e.reason(), e.getMessage());
             reply(message, e.status(), e.getMessage());
             return;
         }
@@ -120,40 +127,50 @@ public final class ZestWebhookHandler extends ServiceSupport implements Processo
         switch (deduplicator.claim(event.eventId())) {
             case DUPLICATE -> reply(message, 200, "duplicate");
             case IN_FLIGHT -> reply(message, 409, "event being processed; retry later");
-            case FIRST -> route(exchange, event);
+            case CLAIMED -> route(exchange, event);
         }
     }
 
+    /** Routes a claimed event; the claim is confirmed or released on every way out, an {@link Error} included. */
     private void route(Exchange exchange, ZestEvent event) {
         Message message = exchange.getMessage();
+        message.removeHeader(ZestConstants.SIGNATURE);
         message.setBody(event);
         message.setHeader(ZestConstants.EVENT_ID, event.eventId());
         message.setHeader(ZestConstants.EVENT_TYPE, event.eventType());
         message.setHeader(ZestConstants.OCCURRED_AT, event.occurredAt());
+        boolean confirmed = false;
         try {
-            route.process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
+            try {
+                route.process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (!exchange.isFailed()) {
+                deduplicator.confirm(event.eventId());
+                confirmed = true;
+                reply(exchange.getMessage(), 200, "accepted");
+                return;
+            }
+        } finally {
+            if (!confirmed) {
+                deduplicator.release(event.eventId());
+            }
         }
-        if (exchange.isFailed()) {
-            deduplicator.released(event.eventId());
-            LOG.warn("Zest event {} failed in the route; answered 500 so that Zest delivers it again", event.eventId(),
-                    exchange.getException());
-            exchange.setException(null);
-            exchange.setRollbackOnly(false);
-            reply(exchange.getMessage(), 500, "not processed; retry later");
-            return;
-        }
-        deduplicator.accepted(event.eventId());
-        reply(exchange.getMessage(), 200, "accepted");
+        LOG.warn("Zest event {} failed in the route; answered 500 so that Zest delivers it again", event.eventId(),
+                exchange.getException());
+        exchange.setException(null);
+        exchange.setRollbackOnly(false);
+        reply(exchange.getMessage(), 500, "not processed; retry later");
     }
 
     private void verify(String header, byte[] body) throws WebhookRejectedException {
         try {
             signature.verify(header, body);
         } catch (ZestWebhookSignatureException e) {
-            int status = e.getReason() == ZestWebhookSignatureException.Reason.MALFORMED_HEADER ? 400 : 401;
-            throw new WebhookRejectedException(status, e.getMessage());
+            Reason reason = e.getReason() == ZestWebhookSignatureException.Reason.MALFORMED_HEADER
+                    ? Reason.MALFORMED_SIGNATURE : Reason.SIGNATURE_NOT_VERIFIED;
+            throw new WebhookRejectedException(reason, e.getMessage());
         }
     }
 
@@ -162,10 +179,10 @@ public final class ZestWebhookHandler extends ServiceSupport implements Processo
         try {
             event = eventReader.read(body);
         } catch (IOException | IllegalArgumentException e) {
-            throw new WebhookRejectedException(400, "body is not a Zest event");
+            throw new WebhookRejectedException(Reason.NOT_AN_EVENT, "body is not a Zest event");
         }
         if (isBlank(event.eventId()) || isBlank(event.eventType())) {
-            throw new WebhookRejectedException(400, "event without eventId or eventType");
+            throw new WebhookRejectedException(Reason.NOT_AN_EVENT, "event without eventId or eventType");
         }
         return event;
     }

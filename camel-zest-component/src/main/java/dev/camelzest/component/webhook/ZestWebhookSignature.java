@@ -14,6 +14,7 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.camelzest.component.ZestConstants;
 import dev.camelzest.component.webhook.ZestWebhookSignatureException.Reason;
 
 /**
@@ -33,7 +34,7 @@ import dev.camelzest.component.webhook.ZestWebhookSignatureException.Reason;
  */
 public final class ZestWebhookSignature {
 
-    public static final String HEADER = "Zest-Signature";
+    public static final String HEADER = ZestConstants.SIGNATURE;
     public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
 
     private static final String ALGORITHM = "HmacSHA256";

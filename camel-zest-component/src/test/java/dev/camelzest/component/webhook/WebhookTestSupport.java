@@ -1,5 +1,6 @@
 package dev.camelzest.component.webhook;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,6 +66,17 @@ abstract class WebhookTestSupport extends CamelTestSupport {
             request.header("Content-Type", contentType);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts the body chunked: no Content-Length announces its size. */
+    HttpResponse<String> postChunked(String body, String signatureHeader) throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .header(ZestWebhookSignature.HEADER, signatureHeader)
+                .header("Content-Type", "application/json")
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> postSigned(String body) throws IOException, InterruptedException {

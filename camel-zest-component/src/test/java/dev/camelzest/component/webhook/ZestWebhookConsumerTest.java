@@ -4,13 +4,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import ch.qos.logback.classic.Level;
+import dev.camelzest.component.LogCapture;
 import dev.camelzest.component.ZestConstants;
+import dev.camelzest.component.ZestEndpoint;
 import dev.camelzest.component.model.event.SpvRequestCreated;
 import dev.camelzest.component.model.event.UnknownEventData;
 import dev.camelzest.component.model.event.ZestEvent;
@@ -19,6 +23,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.test.AvailablePortFinder;
@@ -31,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** webhook:zest:events on a real platform-http server, posted to over real HTTP. */
@@ -45,9 +52,18 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
 
     /** How many of the next exchanges the route fails. */
     private final AtomicInteger failures = new AtomicInteger();
+    /** How many of the next exchanges the route throws an Error on. */
+    private final AtomicInteger errors = new AtomicInteger();
+    /** An idempotent repository in the registry that has nothing to do with the webhooks. */
+    private final IdempotentRepository unrelatedRepository = MemoryIdempotentRepository.memoryIdempotentRepository();
     /** When set, the route signals it entered and waits for the gate to open. */
     private volatile CountDownLatch gate;
     private final CountDownLatch entered = new CountDownLatch(1);
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        registry.bind("unrelatedRepository", unrelatedRepository);
+    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -70,6 +86,9 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
                             }
                             if (failures.getAndDecrement() > 0) {
                                 throw new IllegalStateException("partner system down");
+                            }
+                            if (errors.getAndDecrement() > 0) {
+                                throw new AssertionError("a bug in the partner's route");
                             }
                         })
                         .to("mock:events");
@@ -118,8 +137,12 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
                 Arguments.of("non-JSON body", notJson, signature(SECRET, notJson), "application/json", 400),
                 Arguments.of("JSON that is no event", "[1,2]", signature(SECRET, "[1,2]"), "application/json", 400),
                 Arguments.of("body over the limit", big, signature(SECRET, big), "application/json", 413),
-                Arguments.of("wrong content type", CREATED, signature(SECRET, CREATED), "text/plain", 415),
-                Arguments.of("no content type", CREATED, signature(SECRET, CREATED), null, 415));
+                Arguments.of("signed JSON sent as multipart", CREATED, signature(SECRET, CREATED),
+                        "multipart/form-data; boundary=zest", 415),
+                Arguments.of("signed JSON sent as a form", CREATED, signature(SECRET, CREATED),
+                        "application/x-www-form-urlencoded", 415),
+                Arguments.of("signed non-JSON as text", notJson, signature(SECRET, notJson), "text/plain", 400),
+                Arguments.of("no content type and forged", CREATED, "t=" + now + ",v1=" + "ab".repeat(32), null, 401));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -193,10 +216,7 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
         // the event went through the route and is remembered: if its acknowledgement was cut off by the stopping
         // server, Zest's next delivery is answered "duplicate" and never routed again
         assertEquals(1, events.getReceivedCounter());
-        IdempotentRepository store = EventIdStores.fileStore(dataDirectory);
-        ServiceHelper.startService(store);
-        assertTrue(store.contains("wde_2c5d6b3e9f1a4d7c"), "the event id is recorded");
-        ServiceHelper.stopService(store);
+        assertRecordedInTheFile("wde_2c5d6b3e9f1a4d7c");
     }
 
     @Test
@@ -253,9 +273,127 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
             String other = event("wde_0000000000000005", "spv_request.completed", "{}");
             assertEquals("accepted", post(restartedPort, other, signature(SECRET, other), "application/json").body());
         }
-        IdempotentRepository reopened = EventIdStores.fileStore(dataDirectory);
-        ServiceHelper.startService(reopened);
-        assertTrue(reopened.contains("wde_2c5d6b3e9f1a4d7c"), "the id is in the file");
-        ServiceHelper.stopService(reopened);
+        assertRecordedInTheFile("wde_2c5d6b3e9f1a4d7c");
+    }
+
+    private void assertRecordedInTheFile(String eventId) {
+        IdempotentRepository store = EventIdStores.fileStore(dataDirectory);
+        ServiceHelper.startService(store);
+        try {
+            assertTrue(store.contains(eventId), eventId + " is in the event store's file");
+        } finally {
+            ServiceHelper.stopService(store);
+        }
+    }
+
+    @ParameterizedTest(name = "Content-Type {0}")
+    @MethodSource("anyContentType")
+    void acceptsASignedEventWhateverItsContentType(String contentType) throws Exception {
+        // Zest does not document its delivery Content-Type: the signature and the JSON decide
+        String accented = CREATED.replace("Fund I", "Fonds \u00e9t\u00e9 \u20ac");
+        HttpResponse<String> response = post(accented, signature(SECRET, accented), contentType);
+
+        assertEquals(200, response.statusCode(), response.body());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+        ZestEvent event = events().getExchanges().get(0).getMessage().getBody(ZestEvent.class);
+        assertEquals("Fonds \u00e9t\u00e9 \u20ac", event.dataAs(SpvRequestCreated.class).attributes().get("name"));
+    }
+
+    static Stream<Arguments> anyContentType() {
+        return Stream.of(Arguments.of((Object) null), Arguments.of("text/plain"),
+                Arguments.of("text/plain; charset=utf-8"), Arguments.of("application/octet-stream"));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedAndOneWithinIsRouted() throws Exception {
+        String big = event("wde_0000000000000006", "spv_request.created", "{\"pad\":\"" + "x".repeat(5000) + "\"}");
+        assertEquals(413, postChunked(big, signature(SECRET, big)).statusCode());
+
+        assertEquals(200, postChunked(CREATED, signature(SECRET, CREATED)).statusCode());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+    }
+
+    @Test
+    void theSignatureHeaderIsNotPassedToTheRoute() throws Exception {
+        assertEquals(200, postSigned(CREATED).statusCode());
+
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+        assertNull(events().getExchanges().get(0).getMessage().getHeader(ZestConstants.SIGNATURE));
+    }
+
+    @Test
+    void anErrorThrownByTheRouteReleasesTheEventForZestsRetry() throws Exception {
+        errors.set(1);
+        HttpResponse<String> failed = postSigned(CREATED);
+        assertTrue(failed.statusCode() >= 500, failed.statusCode() + " " + failed.body());
+
+        HttpResponse<String> retry = postSigned(CREATED);
+        assertEquals(200, retry.statusCode(), "the retry is routed, not answered 409: " + retry.body());
+        assertEquals("accepted", retry.body());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+    }
+
+    @Test
+    void aRepositoryBeanInTheRegistryDoesNotReplaceTheEventStore() throws Exception {
+        assertEquals(200, postSigned(CREATED).statusCode());
+
+        assertFalse(unrelatedRepository.contains("wde_2c5d6b3e9f1a4d7c"), "the registry's repository was not used");
+        assertRecordedInTheFile("wde_2c5d6b3e9f1a4d7c");
+    }
+
+    @Test
+    void refusedRequestsAreCountedNotLoggedOneByOne() throws Exception {
+        String forged = "t=" + Instant.now().getEpochSecond() + ",v1=" + "ab".repeat(32);
+        try (LogCapture log = LogCapture.of("dev.camelzest")) {
+            for (int i = 0; i < 20; i++) {
+                assertEquals(401, post(CREATED, forged, "application/json").statusCode());
+            }
+            assertEquals(413, post("x".repeat(5000), forged, "application/json").statusCode());
+
+            assertEquals(1, log.messages(Level.INFO).size(), "one line for 21 refusals: " + log.messages(Level.INFO));
+        }
+        WebhookRefusals refusals = webhookEndpoint().getWebhookRefusals();
+        assertEquals(20, refusals.count(WebhookRefusals.Reason.SIGNATURE_NOT_VERIFIED));
+        assertEquals(1, refusals.count(WebhookRefusals.Reason.BODY_TOO_LARGE));
+        assertEquals(21, refusals.total());
+    }
+
+    @Test
+    void logsTheAddressTheServerIsBoundTo() throws Exception {
+        context.stop();
+        int otherPort = AvailablePortFinder.getNextAvailable();
+        try (LogCapture log = LogCapture.of("dev.camelzest.component");
+             CamelContext other = new DefaultCamelContext()) {
+            prepare(other, otherPort);
+            // as applications on platform-http do: no REST configuration naming a host or port
+            other.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("webhook:zest:events?" + WebhookServers.WEBHOOK_OPTIONS + "&webhookDataDirectory=" + dataDirectory)
+                            .to("mock:events");
+                    from("webhook:zest:events?" + WebhookServers.WEBHOOK_OPTIONS.replace("/zest/events", "/zest/proxied")
+                         + "&webhookExternalUrl=https://hooks.partner.example&webhookDataDirectory=" + dataDirectory
+                         + "/proxied")
+                            .to("mock:events");
+                }
+            });
+            other.start();
+
+            List<String> lines = log.messages(Level.INFO).stream().filter(m -> m.contains("Receiving Zest webhooks"))
+                    .toList();
+            assertEquals(2, lines.size(), lines.toString());
+            assertTrue(lines.get(0).contains("127.0.0.1:" + otherPort + " at path /zest/events"), lines.get(0));
+            assertTrue(lines.get(1).contains("127.0.0.1:" + otherPort + " at path /zest/proxied; give Zest the URL"
+                                             + " https://hooks.partner.example/zest/proxied"), lines.get(1));
+        }
+    }
+
+    private ZestEndpoint webhookEndpoint() {
+        return context.getEndpoints().stream().filter(ZestEndpoint.class::isInstance).map(ZestEndpoint.class::cast)
+                .filter(ZestEndpoint::isWebhook).findFirst().orElseThrow();
     }
 }

@@ -28,8 +28,11 @@ import dev.camelzest.routes.ledger.SubscriptionStep;
 import dev.camelzest.routes.support.InvalidFileException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.Predicate;
 import org.apache.camel.component.file.GenericFileEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One document through Zest: its manifest read, the investor resolved through the ledger, a funding receipt held
@@ -53,12 +56,16 @@ public final class DocumentUpload {
                && ZestOperation.uploadFundingReceipt.name().equals(failure.getOperation());
     };
 
+    /** The document names accepted: nothing that could end or extend an endpoint option. */
+    static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,199}");
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentUpload.class);
     private static final String MANIFEST = "zestDocumentManifest";
     private static final String MANIFEST_CONTENT = "zestDocumentManifestContent";
     private static final String PERSON = "zestDocumentPerson";
     private static final String DOCUMENT = "zestDocumentName";
 
-    private final DocumentManifestReader reader = new DocumentManifestReader();
+    private final DocumentManifestReader reader;
     private final ObjectMapper mapper = ZestJson.newObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final InvestorLedger investors;
     private final SubscriptionLedger subscriptions;
@@ -67,7 +74,8 @@ public final class DocumentUpload {
     private final String errorDirectory;
 
     public DocumentUpload(InvestorLedger investors, SubscriptionLedger subscriptions, long maxUploadSize,
-            String doneDirectory, String errorDirectory) {
+            int maxManifestSize, String doneDirectory, String errorDirectory) {
+        this.reader = new DocumentManifestReader(maxManifestSize);
         this.investors = investors;
         this.subscriptions = subscriptions;
         this.maxUploadSize = maxUploadSize;
@@ -75,11 +83,19 @@ public final class DocumentUpload {
         this.errorDirectory = errorDirectory;
     }
 
-    /** Where the document came from, and the name of its manifest beside it. */
+    /**
+     * Where the document came from, and the name of its manifest beside it. The name goes into the manifest
+     * consumer's {@code include} option, so a name with any other character is refused before it gets there: one
+     * such as {@code x)&fileName=...} would otherwise end the option and add its own to a consumer that deletes.
+     */
     public void start(Exchange exchange) {
         exchange.setProperty(ARCHIVE, errorDirectory);
         String document = fileName(exchange);
         exchange.setProperty(DOCUMENT, document);
+        if (!SAFE_NAME.matcher(document).matches()) {
+            throw new InvalidFileException(List.of("file name: only letters, digits, '.', '_', '-' and spaces"
+                    + " (at most 200, starting with a letter or digit); rename the document and its manifest"));
+        }
         exchange.setProperty(MANIFEST_NAME, document + DocumentManifestReader.SUFFIX + "json|csv");
         exchange.setProperty(MANIFEST_PATTERN, Pattern.quote(document + DocumentManifestReader.SUFFIX) + "(json|csv)");
     }
@@ -90,21 +106,28 @@ public final class DocumentUpload {
      */
     public static Exchange withManifest(Exchange document, Exchange manifest) {
         if (manifest != null && manifest.getMessage().getBody() != null) {
-            document.setProperty(MANIFEST_CONTENT, manifest.getMessage().getBody(byte[].class));
+            // the file itself, not its bytes: it is read within the manifest's size bound
+            document.setProperty(MANIFEST_CONTENT, manifest.getMessage().getBody());
             document.setProperty(MANIFEST_NAME, manifest.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class));
         }
         return document;
     }
 
     /** The manifest: read, its investor resolved, a funding held back until its form is on record. */
-    public void manifest(Exchange exchange) {
+    public void manifest(Exchange exchange) throws IOException, NoTypeConversionAvailableException {
         String document = exchange.getProperty(DOCUMENT, String.class);
-        byte[] content = exchange.getProperty(MANIFEST_CONTENT, byte[].class);
+        Object content = exchange.getProperty(MANIFEST_CONTENT);
         if (content == null) {
-            throw new DocumentNotReadyException(document + " has no manifest yet");
+            LOG.debug("{} has no manifest yet: it waits", document);
+            exchange.setProperty(WaitingDocuments.WAITING, true);
+            return;
         }
         String manifestName = exchange.getProperty(MANIFEST_NAME, String.class);
-        DocumentManifest manifest = reader.read(manifestName, content);
+        DocumentManifest manifest;
+        try (InputStream in = exchange.getContext().getTypeConverter()
+                .mandatoryConvertTo(InputStream.class, exchange, content)) {
+            manifest = reader.read(manifestName, in);
+        }
         exchange.setProperty(MANIFEST, manifest);
         String personId = person(manifest).orElseThrow(() -> new InvalidFileException(List.of("partnerInvestorId "
                 + manifest.partnerInvestorId() + " is not in the ledger: import the investor first")));
@@ -116,8 +139,8 @@ public final class DocumentUpload {
                 waiting.hold(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class), manifest.spvSlug(),
                         personId);
             }
-            throw new DocumentNotReadyException(document + " waits for the signed form of " + personId + " in "
-                    + manifest.spvSlug());
+            LOG.info("{} waits for the signed form of {} in {}", document, personId, manifest.spvSlug());
+            exchange.setProperty(WaitingDocuments.WAITING, true);
         }
     }
 

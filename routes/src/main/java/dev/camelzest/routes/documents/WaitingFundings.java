@@ -9,8 +9,8 @@ import org.apache.camel.component.file.GenericFileFilter;
 
 /**
  * The documents consumer's filter: a funding receipt found waiting for its signed form is left out of the polls
- * until the ledger shows the form, rather than read, refused and rolled back on every poll. Held receipts are
- * forgotten on restart, when they are simply checked again.
+ * until the ledger shows the form, rather than read again on every poll (its wait leaves it in place, see
+ * {@link WaitingDocuments}). Held receipts are forgotten on restart, when they are simply checked again.
  */
 public final class WaitingFundings implements GenericFileFilter<Object> {
 

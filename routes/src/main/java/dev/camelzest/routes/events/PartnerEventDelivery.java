@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelzest.component.ZestConstants;
 import dev.camelzest.component.model.event.ZestEvent;
 import dev.camelzest.routes.ledger.WebhookEventLedger;
 import dev.camelzest.routes.ledger.WebhookEventLedger.EventRecord;
@@ -26,10 +27,8 @@ public final class PartnerEventDelivery {
     public static final String TARGET = "zestEventTarget";
     /** Exchange property: set while the target is called, so that only delivery failures are dead-lettered. */
     public static final String DELIVERING = "zestEventDelivering";
-    /** Header carried to the target: the event's eventId. */
-    public static final String EVENT_ID = "CamelZestEventId";
-    /** Header carried to the target: the event's eventType. */
-    public static final String EVENT_TYPE = "CamelZestEventType";
+    /** Exchange property: the directory, relative to the dead letters, a replayed letter is moved to. */
+    public static final String LETTER_ARCHIVE = "zestEventLetterArchive";
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerEventDelivery.class);
     private static final String ENVELOPE = "zestEventEnvelope";
@@ -51,9 +50,7 @@ public final class PartnerEventDelivery {
     public void receive(Exchange exchange) {
         JsonNode envelope = EventJson.tree(exchange.getMessage().getBody());
         ZestEvent event = EventJson.read(envelope);
-        if (event.eventId() == null || event.eventType() == null) {
-            throw new IllegalArgumentException("A Zest event needs an eventId and an eventType");
-        }
+        InvalidEventException.check(event.eventId(), event.eventType());
         updates.apply(event);
         prepare(exchange, envelope, event.eventId(), event.eventType());
     }
@@ -62,14 +59,17 @@ public final class PartnerEventDelivery {
     public void replay(Exchange exchange) {
         JsonNode letter = EventJson.tree(exchange.getMessage().getBody(byte[].class));
         JsonNode envelope = letter.path("event");
-        prepare(exchange, envelope, envelope.path("eventId").asText(null), envelope.path("eventType").asText(null));
+        String eventId = envelope.path("eventId").asText(null);
+        String eventType = envelope.path("eventType").asText(null);
+        InvalidEventException.check(eventId, eventType);
+        prepare(exchange, envelope, eventId, eventType);
     }
 
     private void prepare(Exchange exchange, JsonNode envelope, String eventId, String eventType) {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
-        message.setHeader(EVENT_ID, eventId);
-        message.setHeader(EVENT_TYPE, eventType);
+        message.setHeader(ZestConstants.EVENT_ID, eventId);
+        message.setHeader(ZestConstants.EVENT_TYPE, eventType);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(EventJson.write(envelope));
         exchange.setProperty(ENVELOPE, envelope);
@@ -82,7 +82,7 @@ public final class PartnerEventDelivery {
     }
 
     public void delivered(Exchange exchange) {
-        events.delivered(exchange.getMessage().getHeader(EVENT_ID, String.class));
+        events.delivered(exchange.getMessage().getHeader(ZestConstants.EVENT_ID, String.class));
     }
 
     /** The dead letter of an event its target refused: the event, the target and the reason, as JSON. */
@@ -105,13 +105,13 @@ public final class PartnerEventDelivery {
         LOG.warn("Event {} could not be delivered to {}: dead-lettered ({})", eventId, letter.path("target").asText(),
                 letter.path("reason").asText());
         message.removeHeaders("*");
-        message.setHeader(EVENT_ID, eventId);
-        message.setHeader(EVENT_TYPE, eventType);
+        message.setHeader(ZestConstants.EVENT_ID, eventId);
+        message.setHeader(ZestConstants.EVENT_TYPE, eventType);
         message.setHeader(Exchange.FILE_NAME, eventId + ".json");
         message.setBody(EventJson.write(letter));
     }
 
     public void deadLettered(Exchange exchange) {
-        events.deadLettered(exchange.getMessage().getHeader(EVENT_ID, String.class));
+        events.deadLettered(exchange.getMessage().getHeader(ZestConstants.EVENT_ID, String.class));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.support.TemplateSupport;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
@@ -38,6 +39,8 @@ public class PartnerEventTemplates extends RouteBuilder {
                 .templateParameter("source", "webhook:zest:events",
                         "Where verified events come from: the zest: webhook consumer"));
         RouteDefinition route = events.from("{{source}}");
+        // an unsafe id or type never becomes safe: not retried, and the webhook fails so Zest keeps the event
+        route.onException(InvalidEventException.class).maximumRedeliveries(0).end();
         deadLettered(route);
         retried(route.onException(Exception.class));
         route.bean(DELIVERY, "receive");
@@ -47,13 +50,25 @@ public class PartnerEventTemplates extends RouteBuilder {
                 .description("Delivers dead-lettered Zest events again")
                 .templateParameter("replayedDirectory", "replayed",
                         "Where replayed dead letters are moved (relative to the dead-letter directory)")
+                .templateParameter("invalidDirectory", "invalid",
+                        "Where dead letters that hold no event safe to deliver are moved (relative to the"
+                        + " dead-letter directory)")
                 .templateParameter("pollDelay", "60000", "Milliseconds between looks at the dead-letter directory"));
         RouteDefinition replayRoute = replay.from("file:{{deadLetterDirectory}}?include=.*\\.json"
-                + "&move={{replayedDirectory}}/${file:name.noext}-${date:now:yyyyMMddHHmmssSSS}.json"
+                + "&move=${exchangeProperty." + PartnerEventDelivery.LETTER_ARCHIVE + "}/${file:name.noext}"
+                + "-${date:now:yyyyMMddHHmmssSSS}.json"
                 + "&delay={{pollDelay}}&readLock=changed&readLockCheckInterval=500&autoCreate=true");
+        replayRoute.onException(InvalidEventException.class)
+                .handled(true)
+                .logStackTrace(false)
+                .log(LoggingLevel.WARN, "Dead letter ${header.CamelFileName} holds no event safe to deliver,"
+                        + " moved to {{invalidDirectory}}: ${exception.message}")
+                .setProperty(PartnerEventDelivery.LETTER_ARCHIVE, constant("{{invalidDirectory}}"))
+                .end();
         // a replay that fails again is not handled: the letter stays for the next poll
         retried(replayRoute.onException(Exception.class));
-        replayRoute.bean(DELIVERY, "replay");
+        replayRoute.setProperty(PartnerEventDelivery.LETTER_ARCHIVE, constant("{{replayedDirectory}}"))
+                .bean(DELIVERY, "replay");
         deliver(replayRoute);
     }
 

@@ -60,7 +60,7 @@ public final class InvestorLedger {
                 upsert(mappings, sourceFile);
                 return;
             } catch (SQLException e) {
-                if (attempt >= MAX_ATTEMPTS || !isUniqueViolation(e)) {
+                if (attempt >= MAX_ATTEMPTS || !Jdbc.isUniqueViolation(e)) {
                     throw new LedgerException("Cannot record " + mappings.size() + " investors from " + sourceFile, e);
                 }
             }
@@ -78,7 +78,7 @@ public final class InvestorLedger {
                 try {
                     insert(connection, mappings, sourceFile);
                 } catch (SQLException e) {
-                    if (!isUniqueViolation(e)) {
+                    if (!Jdbc.isUniqueViolation(e)) {
                         throw e;
                     }
                     connection.rollback();
@@ -129,20 +129,6 @@ public final class InvestorLedger {
         statement.setString(parameter + 5, mapping.lastName());
         statement.setString(parameter + 6, sourceFile);
         return parameter + 6;
-    }
-
-    /** SQLState 23505, in the exception or the batch's cause chain (H2 and PostgreSQL alike). */
-    private static boolean isUniqueViolation(SQLException failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getNextException() != null
-                    && "23505".equals(sql.getNextException().getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public Optional<String> zestPersonId(String partnerInvestorId) {

@@ -22,10 +22,52 @@ final class Jdbc {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** Runs of an upsert that met a concurrent insert of the same row (H2 only; see {@link Upsert}). */
+    private static final int UPSERT_ATTEMPTS = 3;
+
     private final DataSource dataSource;
+    private volatile Upsert.Dialect dialect;
 
     Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Runs the upsert of the database's dialect; a unique-key race with another writer runs it again. */
+    int upsert(String what, Upsert upsert, Object... parameters) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(upsert.sql(dialect(connection)))) {
+                bind(statement, parameters);
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                if (attempt >= UPSERT_ATTEMPTS || !isUniqueViolation(e)) {
+                    throw new LedgerException("Cannot " + what, e);
+                }
+            }
+        }
+    }
+
+    private Upsert.Dialect dialect(Connection connection) throws SQLException {
+        Upsert.Dialect known = dialect;
+        if (known == null) {
+            known = Upsert.Dialect.of(connection.getMetaData().getDatabaseProductName());
+            dialect = known;
+        }
+        return known;
+    }
+
+    /** SQLState 23505, in the exception or the batch's cause chain (H2 and PostgreSQL alike). */
+    static boolean isUniqueViolation(SQLException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getNextException() != null
+                    && "23505".equals(sql.getNextException().getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int update(String what, String sql, Object... parameters) {

@@ -46,7 +46,7 @@ public final class Ledger implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        LOG.info("Ledger ready at {}", settings.effectiveJdbcUrl());
+        LOG.info("Ledger ready at {}", settings.displayUrl());
         return new Ledger(dataSource);
     }
 

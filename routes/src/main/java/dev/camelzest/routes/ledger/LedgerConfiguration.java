@@ -1,15 +1,13 @@
 package dev.camelzest.routes.ledger;
 
-import java.nio.file.Path;
-
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Binds the ledger as bean {@code zestLedger} in a Camel Main application
- * ({@code camel.main.configuration-classes=dev.camelzest.routes.ledger.LedgerConfiguration}). Properties:
+ * ({@code camel.main.configuration-classes=dev.camelzest.routes.ledger.LedgerConfiguration}). Properties, read by
+ * {@link LedgerSettings#fromProperties}:
  * <ul>
  * <li>{@code zest.ledger.jdbc-url}: a JDBC URL such as {@code jdbc:postgresql://db:5432/zest}; empty (the default)
  * means the embedded H2 database in {@code zest.data-directory}/ledger</li>
@@ -21,12 +19,6 @@ public class LedgerConfiguration implements CamelConfiguration {
 
     @BindToRegistry(value = "zestLedger", destroyMethod = "close")
     public Ledger zestLedger(CamelContext camelContext) {
-        PropertiesComponent properties = camelContext.getPropertiesComponent();
-        return Ledger.open(new LedgerSettings(
-                Path.of(properties.resolveProperty("zest.data-directory").orElse("data")),
-                properties.resolveProperty("zest.ledger.jdbc-url").orElse(null),
-                properties.resolveProperty("zest.ledger.username").orElse(null),
-                properties.resolveProperty("zest.ledger.password").orElse(null),
-                4));
+        return Ledger.open(LedgerSettings.fromProperties(camelContext.getPropertiesComponent()));
     }
 }

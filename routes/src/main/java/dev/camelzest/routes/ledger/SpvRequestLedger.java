@@ -14,33 +14,46 @@ import javax.sql.DataSource;
  */
 public final class SpvRequestLedger {
 
-    private static final String APPLY = """
+    private static final String INSERTED = """
+            slug, status, status_rank, occurred_at, template_id, template_version,
+            opportunity_slug, vehicle_slug, sp_slug, spc_slug, rejection_reason""";
+
+    private static final String PARAMETERS = """
+            CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INTEGER), CAST(? AS TIMESTAMP WITH TIME ZONE),
+            CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
+            CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR)""";
+
+    /** Whether the state {@code %1$s} is newer than the row held ({@code t}). */
+    private static final String NEWER = """
+            (t.occurred_at IS NULL OR t.occurred_at < %1$s.occurred_at
+             OR (t.occurred_at = %1$s.occurred_at AND t.status_rank < %1$s.status_rank))""";
+
+    private static final String UPDATE = """
+            status = %1$s.status, status_rank = %1$s.status_rank, occurred_at = %1$s.occurred_at,
+            template_id = COALESCE(%1$s.template_id, t.template_id),
+            template_version = COALESCE(%1$s.template_version, t.template_version),
+            opportunity_slug = COALESCE(%1$s.opportunity_slug, t.opportunity_slug),
+            vehicle_slug = COALESCE(%1$s.vehicle_slug, t.vehicle_slug),
+            sp_slug = COALESCE(%1$s.sp_slug, t.sp_slug),
+            spc_slug = COALESCE(%1$s.spc_slug, t.spc_slug),
+            rejection_reason = COALESCE(%1$s.rejection_reason, t.rejection_reason),
+            updated_at = CURRENT_TIMESTAMP""";
+
+    private static final Upsert APPLY = new Upsert("""
             MERGE INTO spv_requests t
-            USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INTEGER),
-                           CAST(? AS TIMESTAMP WITH TIME ZONE),
-                           CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
-                           CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR)))
-                AS s (slug, status, status_rank, occurred_at, template_id, template_version,
-                      opportunity_slug, vehicle_slug, sp_slug, spc_slug, rejection_reason)
+            USING (VALUES (%1$s)) AS s (%2$s)
             ON t.slug = s.slug
-            WHEN MATCHED AND (t.occurred_at IS NULL OR t.occurred_at < s.occurred_at
-                              OR (t.occurred_at = s.occurred_at AND t.status_rank < s.status_rank)) THEN UPDATE SET
-                status = s.status, status_rank = s.status_rank, occurred_at = s.occurred_at,
-                template_id = COALESCE(s.template_id, t.template_id),
-                template_version = COALESCE(s.template_version, t.template_version),
-                opportunity_slug = COALESCE(s.opportunity_slug, t.opportunity_slug),
-                vehicle_slug = COALESCE(s.vehicle_slug, t.vehicle_slug),
-                sp_slug = COALESCE(s.sp_slug, t.sp_slug),
-                spc_slug = COALESCE(s.spc_slug, t.spc_slug),
-                rejection_reason = COALESCE(s.rejection_reason, t.rejection_reason),
-                updated_at = CURRENT_TIMESTAMP
-            WHEN NOT MATCHED THEN INSERT
-                (slug, status, status_rank, occurred_at, template_id, template_version, opportunity_slug, vehicle_slug,
-                 sp_slug, spc_slug, rejection_reason, created_at, updated_at)
+            WHEN MATCHED AND %3$s THEN UPDATE SET %4$s
+            WHEN NOT MATCHED THEN INSERT (%2$s, created_at, updated_at)
                 VALUES (s.slug, s.status, s.status_rank, s.occurred_at, s.template_id, s.template_version,
                         s.opportunity_slug, s.vehicle_slug, s.sp_slug, s.spc_slug, s.rejection_reason,
                         CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
-            """;
+            """.formatted(PARAMETERS, INSERTED, NEWER.formatted("s"), UPDATE.formatted("s")), """
+            INSERT INTO spv_requests AS t (%2$s, created_at, updated_at)
+            VALUES (%1$s, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+            ON CONFLICT (slug) DO UPDATE SET %4$s
+            WHERE %3$s
+            """.formatted(PARAMETERS, INSERTED, NEWER.formatted("EXCLUDED"), UPDATE.formatted("EXCLUDED")));
 
     private static final String COLUMNS = "slug, local_id, status, occurred_at, opportunity_slug, vehicle_slug, "
             + "sp_slug, spc_slug, rejection_reason, source_file";
@@ -53,7 +66,7 @@ public final class SpvRequestLedger {
 
     /** Records Zest's state of a request, unless the ledger already holds a newer one. */
     public void apply(SpvRequestState state) {
-        jdbc.update("record SPV request " + state.slug(), APPLY, state.slug(), state.status(), state.rank(),
+        jdbc.upsert("record SPV request " + state.slug(), APPLY, state.slug(), state.status(), state.rank(),
                 Jdbc.time(state.occurredAt()), state.templateId(), state.templateVersion(), state.opportunitySlug(),
                 state.vehicleSlug(), state.spSlug(), state.spcSlug(), state.rejectionReason());
     }

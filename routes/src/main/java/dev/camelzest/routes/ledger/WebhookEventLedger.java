@@ -11,14 +11,18 @@ import javax.sql.DataSource;
  */
 public final class WebhookEventLedger {
 
-    private static final String RECORD = """
+    private static final Upsert RECORD = new Upsert("""
             MERGE INTO webhook_events t
             USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE)))
                 AS s (event_id, event_type, occurred_at)
             ON t.event_id = s.event_id
             WHEN NOT MATCHED THEN INSERT (event_id, event_type, occurred_at, received_at)
                 VALUES (s.event_id, s.event_type, s.occurred_at, CURRENT_TIMESTAMP)
-            """;
+            """, """
+            INSERT INTO webhook_events (event_id, event_type, occurred_at, received_at)
+            VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE), CURRENT_TIMESTAMP)
+            ON CONFLICT (event_id) DO NOTHING
+            """);
 
     /** The delivery state of an event. */
     public record EventRecord(String eventId, String eventType, Instant occurredAt, Instant receivedAt,
@@ -37,7 +41,7 @@ public final class WebhookEventLedger {
 
     /** Records an event the first time it is received; a repeat changes nothing. */
     public void received(String eventId, String eventType, Instant occurredAt) {
-        jdbc.update("record event " + eventId, RECORD, eventId, eventType, Jdbc.time(occurredAt));
+        jdbc.upsert("record event " + eventId, RECORD, eventId, eventType, Jdbc.time(occurredAt));
     }
 
     public void delivered(String eventId) {

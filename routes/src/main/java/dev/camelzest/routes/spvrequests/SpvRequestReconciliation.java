@@ -43,8 +43,10 @@ public final class SpvRequestReconciliation {
             ledger.apply(SpvRequestStates.of(response));
             LOG.debug("SPV request {} is {} at Zest", slug, response.status());
         } else {
+            // the reason in one line: a stack trace every period for a request Zest does not know says no more
+            Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             LOG.warn("SPV request {} could not be refreshed: {}", slug,
-                    exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+                    failure == null ? "no reply" : failure.getMessage());
         }
     }
 }

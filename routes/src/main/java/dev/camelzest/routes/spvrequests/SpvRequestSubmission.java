@@ -2,6 +2,8 @@ package dev.camelzest.routes.spvrequests;
 
 import static dev.camelzest.routes.support.TemplateSupport.fileName;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +51,14 @@ public final class SpvRequestSubmission {
     private final SpvRequestFileReader reader = new SpvRequestFileReader();
     private final ObjectMapper mapper = ZestJson.newObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final SpvRequestLedger ledger;
+    private final int maxFileSize;
     private final String doneDirectory;
     private final String errorDirectory;
 
-    public SpvRequestSubmission(SpvRequestLedger ledger, String doneDirectory, String errorDirectory) {
+    public SpvRequestSubmission(SpvRequestLedger ledger, int maxFileSize, String doneDirectory,
+            String errorDirectory) {
         this.ledger = ledger;
+        this.maxFileSize = maxFileSize;
         this.doneDirectory = doneDirectory;
         this.errorDirectory = errorDirectory;
     }
@@ -64,10 +69,10 @@ public final class SpvRequestSubmission {
     }
 
     /** Reads the file and prepares the call its action needs, if any. */
-    public void prepare(Exchange exchange) throws InvalidPayloadException {
+    public void prepare(Exchange exchange) throws InvalidPayloadException, IOException {
         exchange.setProperty(ARCHIVE, errorDirectory);
         Message message = exchange.getMessage();
-        SpvRequestFile file = reader.read(fileName(exchange), message.getMandatoryBody(byte[].class));
+        SpvRequestFile file = reader.read(fileName(exchange), content(message));
         exchange.setProperty(FILE, file);
         Optional<SpvRequestRecord> known = file.localId() != null ? ledger.byLocalId(file.localId())
                 : ledger.bySlug(file.slug());
@@ -78,6 +83,18 @@ public final class SpvRequestSubmission {
         } else {
             prepareCancel(exchange, message, file, known);
         }
+    }
+
+    /** The file's bytes, read only up to the bound: a request is a few kilobytes. */
+    private byte[] content(Message message) throws InvalidPayloadException, IOException {
+        byte[] content;
+        try (InputStream in = message.getMandatoryBody(InputStream.class)) {
+            content = in.readNBytes(maxFileSize + 1);
+        }
+        if (content.length > maxFileSize) {
+            throw new InvalidFileException(List.of("the file is larger than " + maxFileSize + " bytes"));
+        }
+        return content;
     }
 
     private static void prepareCreate(Exchange exchange, Message message, SpvRequestFile file,
@@ -168,7 +185,7 @@ public final class SpvRequestSubmission {
         Message message = exchange.getMessage();
         String name = fileName(exchange);
         message.removeHeaders("Camel*", Exchange.FILE_NAME_ONLY, Exchange.FILE_NAME);
-        message.setHeader(Exchange.FILE_NAME, name + suffix);
+        message.setHeader(Exchange.FILE_NAME, exchange.getProperty(ARCHIVE, String.class) + "/" + name + suffix);
         message.setBody(mapper.writeValueAsBytes(content));
     }
 

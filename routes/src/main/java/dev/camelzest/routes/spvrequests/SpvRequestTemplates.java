@@ -38,23 +38,26 @@ public class SpvRequestTemplates extends RouteBuilder {
                 .templateParameter("doneDirectory", "done", "Where submitted files go, with their result")
                 .templateParameter("errorDirectory", "error", "Where invalid or refused files go, with their errors")
                 .templateParameter("include", "(?i).*\\.(json|ya?ml)", "Regex of the file names to submit")
+                .templateParameter("maxFileSize", "1048576",
+                        "The largest request file in bytes read; a larger one goes to the error directory")
                 .templateParameter("zestUri", "zest:createSpvRequest",
                         "The zest: endpoint, with its options (cancel files use the same endpoint)")
                 .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")),
                 "6", "1000", "60000")
                 .templateBean(SUBMISSION_BEAN, SpvRequestSubmission.class,
                         rtc -> new SpvRequestSubmission(TemplateSupport.ledger(rtc).spvRequests(),
-                                text(rtc, "doneDirectory"), text(rtc, "errorDirectory")))
+                                Integer.parseInt(text(rtc, "maxFileSize")), text(rtc, "doneDirectory"),
+                                text(rtc, "errorDirectory")))
                 .from("file:{{directory}}?include={{include}}&readLock=changed&readLockCheckInterval=500"
                         + "&delay={{pollDelay}}&autoCreate=true"
                         + "&move=${exchangeProperty." + SpvRequestSubmission.ARCHIVE + "}/${file:name}");
-        String report = "file:{{directory}}/${exchangeProperty." + SpvRequestSubmission.ARCHIVE + "}"
-                        + "?fileExist=Override&tempPrefix=.writing-&autoCreate=true";
+        // a static URI: the report's name (done/ or error/, then the file's) is the CamelFileName header
+        String report = "file:{{directory}}?fileExist=Override&tempPrefix=.writing-&autoCreate=true";
         route.onException(InvalidFileException.class, ZestApiException.class)
                 .onWhen(PredicateBuilder.not(ZestApiException.RETRYABLE))
                 .handled(true)
                 .bean(SUBMISSION, "rejected")
-                .toD(report)
+                .to(report)
                 .end();
         // a transient failure that outlasts the retries is not handled: the file stays for the next poll
         retried(route.onException(Exception.class).onWhen(ZestApiException.RETRYABLE));
@@ -63,7 +66,7 @@ public class SpvRequestTemplates extends RouteBuilder {
                     .to("{{zestUri}}")
                 .end()
                 .bean(SUBMISSION, "answered")
-                .toD(report);
+                .to(report);
 
         reconciliation();
     }

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
-import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.ForkedJvm;
 import dev.camelzest.routes.testing.ImportProcess;
 import dev.camelzest.routes.testing.InvestorFiles;

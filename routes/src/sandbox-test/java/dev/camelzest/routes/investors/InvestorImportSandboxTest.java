@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
-import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.InvestorFiles;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.sandbox.PartnerCredentials;

@@ -128,6 +128,16 @@ class SpvRequestFilesSandboxTest {
     }
 
     @Test
+    void aFileOverTheBoundIsNotReadWhole() throws Exception {
+        drop(inbox, "huge.json", "{\"localId\": \"" + "x".repeat(1_100_000) + "\"}");
+
+        JsonNode report = awaitReport("error/huge.json.errors.json");
+        assertThat(report.path("problems").toString()).contains("larger than 1048576 bytes");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/huge.json")));
+        assertThat(SandboxZest.calls(SANDBOX, "POST", SPV_REQUESTS)).isEmpty();
+    }
+
+    @Test
     void aCancelFileCancelsTheRequestOfItsLocalId() throws Exception {
         drop(inbox, "deal-10.json", createJson("deal-10"));
         awaitReport("done/deal-10.json.result.json");

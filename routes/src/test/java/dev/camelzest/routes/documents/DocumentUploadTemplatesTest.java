@@ -21,10 +21,11 @@ import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SubscriptionChange;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.routes.ledger.SubscriptionStep;
-import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.routes.testing.FakeUploadsZest;
 import dev.camelzest.routes.testing.FakeUploadsZest.Upload;
+import dev.camelzest.routes.testing.WarningLog;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -78,7 +79,8 @@ class DocumentUploadTemplatesTest {
     }
 
     @Test
-    void aFundingReceiptDroppedBeforeItsFormWaitsForIt() throws Exception {
+    void aFundingReceiptDroppedBeforeItsFormWaitsForItQuietly() throws Exception {
+        WarningLog warnings = WarningLog.open();
         sftpDocuments();
         Path inbox = sftp.rootDirectory().resolve("documents");
         Instant dropped = Instant.now().minusSeconds(60);
@@ -91,6 +93,9 @@ class DocumentUploadTemplatesTest {
 
         Path fundingResult = inbox.resolve("done/acme-1-receipt.pdf.result.json");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(fundingResult));
+        // the report is written first, then the document and its manifest are moved and deleted on commit
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("done/acme-1-receipt.pdf"))
+                && !Files.exists(inbox.resolve("acme-1-receipt.pdf.manifest.json")));
 
         assertThat(zest.uploads()).extracting(Upload::operation)
                 .containsExactly(ZestOperation.uploadSubscriptionForm, ZestOperation.uploadFundingReceipt);
@@ -106,6 +111,9 @@ class DocumentUploadTemplatesTest {
         assertThat(subscription.formUploadedAt()).isNotNull();
         assertThat(subscription.fundingUploadedAt()).isNotNull();
         assertThat(subscription.status()).isEqualTo("funding_uploaded");
+        // waiting is a state of the flow, not a failure rolled back with Camel's warning
+        warnings.close();
+        assertThat(warnings.lines()).isEmpty();
     }
 
     @Test
@@ -130,7 +138,8 @@ class DocumentUploadTemplatesTest {
     }
 
     @Test
-    void aDocumentWithoutItsManifestWaits() throws Exception {
+    void aDocumentWithoutItsManifestWaitsQuietlyUntilItComes() throws Exception {
+        WarningLog warnings = WarningLog.open();
         Path inbox = fileDocuments();
         drop(inbox, "early.pdf", "%PDF-1.4\n");
         drop(inbox, "later-form.pdf.manifest.json",
@@ -140,10 +149,61 @@ class DocumentUploadTemplatesTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/later-form.pdf")));
         assertThat(inbox.resolve("early.pdf")).exists();
         assertThat(zest.uploads()).hasSize(1);
+
+        drop(inbox, "early.pdf.manifest.json",
+                "{\"type\": \"form\", \"spvSlug\": \"veh_1\", \"personId\": \"psn_1\"}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/early.pdf")));
+        assertThat(zest.uploads()).hasSize(2);
+        warnings.close();
+        assertThat(warnings.lines()).isEmpty();
+    }
+
+    @Test
+    void aDocumentNameCannotSteerTheManifestConsumerOverSftp() throws Exception {
+        sftpDocuments();
+        assertTheInjectedNameGoesToError(sftp.rootDirectory().resolve("documents"));
+    }
+
+    @Test
+    void aDocumentNameCannotSteerTheManifestConsumer() throws Exception {
+        assertTheInjectedNameGoesToError(fileDocuments());
+    }
+
+    private void assertTheInjectedNameGoesToError(Path inbox) throws Exception {
+        // another document's manifest, waiting for its document
+        drop(inbox, "victim.pdf.manifest.json",
+                "{\"type\": \"form\", \"spvSlug\": \"veh_1\", \"personId\": \"psn_1\"}");
+        // closes RAW( and adds options: read (and delete) the victim's manifest as its own
+        String injected = "victim.pdf.manifest.json)&antExclude=RAW(z";
+        drop(inbox, injected, "%PDF-1.4\n");
+
+        Path report = inbox.resolve("error/" + injected + ".errors.json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
+
+        assertThat(Files.readString(report)).contains("file name");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/" + injected)));
+        assertThat(inbox.resolve("victim.pdf.manifest.json")).exists();
+        assertThat(zest.uploads()).isEmpty();
+    }
+
+    @Test
+    void aManifestOverItsBoundSendsTheDocumentToErrorWithTheReason() throws Exception {
+        Path inbox = fileDocuments("maxManifestSize", "200");
+        drop(inbox, "big.pdf.manifest.json", "{\"type\": \"form\", \"spvSlug\": \"veh_1\", \"personId\": \"psn_1\","
+                + " \"note\": \"" + "x".repeat(300) + "\"}");
+        drop(inbox, "big.pdf", "%PDF-1.4\n");
+
+        Path report = inbox.resolve("error/big.pdf.errors.json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
+
+        assertThat(Files.readString(report)).contains("the manifest is larger than 200 bytes");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/big.pdf")));
+        assertThat(zest.uploads()).isEmpty();
     }
 
     @Test
     void aFundingForASubscriptionTheLedgerDoesNotKnowWaitsOnZestsConflict() throws Exception {
+        WarningLog warnings = WarningLog.open();
         Path inbox = fileDocuments();
         drop(inbox, "other-receipt.pdf.manifest.json", "{\"type\": \"funding\", \"spvSlug\": \"veh_2\","
                 + " \"personId\": \"psn_2\", \"amount\": \"10.00\", \"currency\": \"EUR\","
@@ -158,6 +218,8 @@ class DocumentUploadTemplatesTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/other-receipt.pdf")));
         assertThat(ledger.subscriptions().byInvestment("veh_2", "psn_2").orElseThrow().status())
                 .isEqualTo("funding_uploaded");
+        warnings.close();
+        assertThat(warnings.lines()).isEmpty();
     }
 
     private void sftpDocuments() throws Exception {
@@ -171,15 +233,19 @@ class DocumentUploadTemplatesTest {
                 .add();
     }
 
-    private Path fileDocuments() throws Exception {
+    /** The local-directory template, with extra parameters as name, value pairs. */
+    private Path fileDocuments(String... parameters) throws Exception {
         Path inbox = temp.resolve("documents");
-        TemplatedRouteBuilder.builder(camel, DocumentTemplates.FILE)
+        TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, DocumentTemplates.FILE)
                 .routeId("documents")
                 .parameter("directory", inbox.toString())
                 .parameter("zestUri", "direct:zest")
                 .parameter("pollDelay", "200")
-                .parameter("readLockCheckInterval", "100")
-                .add();
+                .parameter("readLockCheckInterval", "100");
+        for (int i = 0; i < parameters.length; i += 2) {
+            route.parameter(parameters[i], parameters[i + 1]);
+        }
+        route.add();
         return inbox;
     }
 

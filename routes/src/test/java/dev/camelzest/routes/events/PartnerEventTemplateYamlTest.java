@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import dev.camelzest.component.ZestConstants;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.testing.PartnerHttpEndpoint;
 import dev.camelzest.routes.testing.ZestEvents;
@@ -47,7 +48,7 @@ class PartnerEventTemplateYamlTest {
                     yaml.formatted(partner.uri(), temp.resolve("dead-letter"), temp.resolve("data"))));
             camel.start();
             MockEndpoint investors = camel.getEndpoint("mock:investors", MockEndpoint.class);
-            investors.expectedHeaderReceived(PartnerEventDelivery.EVENT_TYPE, "investor.created");
+            investors.expectedHeaderReceived(ZestConstants.EVENT_TYPE, "investor.created");
 
             ZestEvents.journey().forEach(event -> camel.createProducerTemplate().sendBody("direct:yaml-events", event));
 

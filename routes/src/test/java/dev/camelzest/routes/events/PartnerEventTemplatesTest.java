@@ -1,6 +1,7 @@
 package dev.camelzest.routes.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -107,12 +108,7 @@ class PartnerEventTemplatesTest {
         assertThat(ledger.spvRequests().bySlug("svr_1").orElseThrow().status()).isEqualTo("approved");
 
         partner.acceptAll();
-        TemplatedRouteBuilder.builder(camel, PartnerEventTemplates.REPLAY)
-                .routeId("replay")
-                .parameter("defaultTarget", partner.uri())
-                .parameter("deadLetterDirectory", deadLetters.toString())
-                .parameter("pollDelay", "50")
-                .add();
+        replayDeadLetters();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(partner.accepted()).hasSize(1));
         assertThat(readTree(partner.accepted().get(0))).isEqualTo(readTree(event));
@@ -176,6 +172,60 @@ class PartnerEventTemplatesTest {
         assertThat(partner.accepted()).hasSize(6);
         assertThat(partner.accepted().stream().map(body -> readTree(body).path("eventId").asText()).distinct())
                 .hasSize(6);
+    }
+
+    @Test
+    void anEventWhoseIdOrTypeIsNoSafeFileNameIsRefusedBeforeTheLedgerAndTheTarget() throws Exception {
+        Path events = temp.resolve("events");
+        TemplatedRouteBuilder.builder(camel, PartnerEventTemplates.EVENTS)
+                .routeId("file-events")
+                .parameter("source", "direct:file-events")
+                .parameter("defaultTarget", "file:" + events
+                        + "?fileName=${header.CamelZestEventType}--${header.CamelZestEventId}.json")
+                .parameter("deadLetterDirectory", deadLetters.toString())
+                .parameter("redeliveryDelay", "10")
+                .parameter("maximumRedeliveryDelay", "40")
+                .add();
+        String badId = ZestEvents.envelope("wde_1/../../elsewhere", "subscription.created", ZestEvents.at(0), "{}");
+        String badType = ZestEvents.envelope("wde_0000000000000009", "x/../../y", ZestEvents.at(0), "{}");
+
+        for (String event : List.of(badId, badType)) {
+            assertThatThrownBy(() -> producer.sendBody("direct:file-events", event))
+                    .hasRootCauseInstanceOf(InvalidEventException.class);
+        }
+
+        assertThat(ledger.webhookEvents().count()).isZero();
+        assertThat(events).doesNotExist();
+        assertThat(temp.resolve("elsewhere")).doesNotExist();
+        assertThat(deadLetters).doesNotExist();
+        producer.sendBody("direct:file-events", ZestEvents.journey().get(0));
+        assertThat(events.resolve("spv_request.created--wde_0000000000000001.json")).exists();
+    }
+
+    @Test
+    void aDeadLetterWhoseEventIdIsNoSafeFileNameIsNotReplayed() throws Exception {
+        Files.createDirectories(deadLetters);
+        Path letter = deadLetters.resolve("edited.json");
+        Files.writeString(letter, "{\"event\": " + ZestEvents.envelope("../../wde_1", "subscription.created",
+                ZestEvents.at(0), "{}") + "}");
+        replayDeadLetters();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(letter));
+        try (Stream<Path> invalid = Files.list(deadLetters.resolve("invalid"))) {
+            assertThat(invalid).singleElement().satisfies(moved ->
+                    assertThat(moved.getFileName().toString()).startsWith("edited-"));
+        }
+        assertThat(partner.requests()).isZero();
+        assertThat(deadLetters.resolve("replayed")).doesNotExist();
+    }
+
+    private void replayDeadLetters() throws Exception {
+        TemplatedRouteBuilder.builder(camel, PartnerEventTemplates.REPLAY)
+                .routeId("replay")
+                .parameter("defaultTarget", partner.uri())
+                .parameter("deadLetterDirectory", deadLetters.toString())
+                .parameter("pollDelay", "50")
+                .add();
     }
 
     private static JsonNode readTree(String json) {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.ForkedJvm;
 import dev.camelzest.routes.testing.ImportProcess;
 import dev.camelzest.routes.testing.InvestorFiles;

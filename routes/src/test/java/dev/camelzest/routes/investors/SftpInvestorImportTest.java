@@ -13,7 +13,7 @@ import java.time.Duration;
 
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
-import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.FakeZest;
 import dev.camelzest.routes.testing.ImportCamel;
 import dev.camelzest.routes.testing.SftpKeys;

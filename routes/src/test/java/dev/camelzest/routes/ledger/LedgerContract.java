@@ -10,6 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +153,47 @@ abstract class LedgerContract {
                 assertThat(ledger.subscriptions().byInvestment("veh_1", "psn_1")).contains(held);
             }
             emptyTables();
+        }
+    }
+
+    /**
+     * The subscriptions route and the subscription.created webhook record the same new subscription at the same
+     * moment (and likewise an SPV request and an event): every writer succeeds, no unique-key error comes out.
+     */
+    @Test
+    void concurrentWritersOfTheSameNewRowsAllSucceed() throws Exception {
+        int rows = 40;
+        int writers = 4;
+        try (Ledger ledger = openLedger()) {
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                for (int row = 0; row < rows; row++) {
+                    String slug = "sub_" + row;
+                    CyclicBarrier together = new CyclicBarrier(writers);
+                    List<Future<?>> writes = new ArrayList<>();
+                    for (int writer = 0; writer < writers; writer++) {
+                        SubscriptionStep step = SubscriptionStep.values()[writer % SubscriptionStep.values().length];
+                        writes.add(pool.submit(() -> {
+                            together.await(10, TimeUnit.SECONDS);
+                            ledger.subscriptions().apply(SubscriptionChange.of(slug, "veh_1", "psn_" + slug, null,
+                                    step, T0));
+                            ledger.spvRequests().apply(new SpvRequestState("svr_" + slug, "pending-review", "t",
+                                    "1.0.0", T0, null, null, null, null, null));
+                            ledger.webhookEvents().received("wde_" + slug, "subscription.created", T0);
+                            return null;
+                        }));
+                    }
+                    for (Future<?> write : writes) {
+                        write.get(30, TimeUnit.SECONDS);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(ledger.webhookEvents().count()).isEqualTo(rows);
+            assertThat(ledger.spvRequests().pendingSlugs()).hasSize(rows);
+            assertThat(ledger.subscriptions().bySlug("sub_0").orElseThrow().status())
+                    .isEqualTo(SubscriptionStep.values()[writers - 1].status());
         }
     }
 

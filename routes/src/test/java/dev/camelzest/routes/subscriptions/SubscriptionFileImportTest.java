@@ -15,7 +15,7 @@ import dev.camelzest.routes.ledger.InvestorMapping;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
-import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.routes.testing.FakeSubscriptionsZest;
 import org.apache.camel.builder.RouteBuilder;

@@ -1,6 +1,6 @@
 package dev.camelzest.routes.testing;
 
-import dev.camelzest.routes.sftp.EmbeddedSftpServer;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 
 /** The test SFTP user of the templates' tests: password login, host-key checking on against the server's file. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -18,8 +19,8 @@ import dev.camelzest.sandbox.state.Partner;
 import dev.camelzest.sandbox.state.PartnerStore;
 
 /**
- * Verifies a JWT-bearer assertion (FACTS.md §2): EdDSA only, signed by the registered key of the client
- * named by {@code sub}, {@code client_id} equal to {@code sub}, {@code aud} exactly the sandbox's
+ * Verifies a JWT-bearer assertion (sandbox README, *Authentication*): EdDSA only, signed by the registered key of
+ * the client named by {@code sub}, {@code client_id} equal to {@code sub}, {@code aud} exactly the sandbox's
  * audience, {@code iss}, {@code iat} and {@code exp} present, not expired, and living at most five
  * minutes. Every failure is 401 {@code invalid_token}, with a detail that says which rule failed.
  */
@@ -30,10 +31,15 @@ public final class AssertionVerifier {
     static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
 
     private final PartnerStore partners;
-    private final String audience;
+    private final Supplier<String> audience;
     private final Clock clock;
 
     public AssertionVerifier(PartnerStore partners, String audience, Clock clock) {
+        this(partners, () -> audience, clock);
+    }
+
+    /** With the audience read at each verification: the sandbox knows its own only once its port is bound. */
+    public AssertionVerifier(PartnerStore partners, Supplier<String> audience, Clock clock) {
         this.partners = partners;
         this.audience = audience;
         this.clock = clock;
@@ -75,8 +81,9 @@ public final class AssertionVerifier {
             throw rejected("Assertion claim iss is required.");
         }
         List<String> audiences = claims.getAudience();
-        if (audiences == null || !audiences.contains(audience)) {
-            throw rejected("Assertion claim aud must be exactly " + audience + ".");
+        String expected = audience.get();
+        if (audiences == null || !audiences.contains(expected)) {
+            throw rejected("Assertion claim aud must be exactly " + expected + ".");
         }
         Instant now = clock.instant();
         Instant issuedAt = instant(claims.getIssueTime(), "iat");

@@ -12,7 +12,8 @@ import dev.camelzest.sandbox.http.ApiResponse;
 
 /**
  * POST /v1/oauth2/tokens: the JWT-bearer grant (RFC 7523). Answers 201 in the docs' shape
- * {@code {accessToken, tokenType: "Bearer", expiresIn}} (FACTS.md §12.2: docs over OAS).
+ * {@code {accessToken, tokenType: "Bearer", expiresIn}} (sandbox README, *Authentication*: the docs over the
+ * OpenAPI document).
  */
 public final class ExchangeToken implements ApiHandler {
 
@@ -23,7 +24,7 @@ public final class ExchangeToken implements ApiHandler {
 
     public ExchangeToken(SandboxContext context) {
         this.context = context;
-        this.verifier = new AssertionVerifier(context.state().partners(), context.audience(), context.clock());
+        this.verifier = new AssertionVerifier(context.state().partners(), context::audience, context.clock());
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * An error answer of the Zest API: the HTTP status and the envelope's {@code code}, {@code detail} and
- * {@code validationErrors}. One factory per documented top-level code (FACTS.md §4); the envelope's
- * {@code errorId} is minted when the response is written.
+ * {@code validationErrors}. One factory per documented top-level code (sandbox README, *Error envelope*); the
+ * envelope's {@code errorId} is minted when the response is written.
  */
 public class ApiException extends RuntimeException {
 

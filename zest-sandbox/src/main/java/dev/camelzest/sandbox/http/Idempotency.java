@@ -14,7 +14,7 @@ import dev.camelzest.sandbox.state.IdempotencyRecord;
 import dev.camelzest.sandbox.state.IdempotencyStore;
 
 /**
- * The Idempotency-Key semantics of Zest's JSON writes (FACTS.md §5), as a decorator of a handler:
+ * The Idempotency-Key semantics of Zest's JSON writes (sandbox README, *Idempotency*), as a decorator of a handler:
  * {@code idempotency.required(new CreateSpvRequest(...))}.
  *
  * <ul>

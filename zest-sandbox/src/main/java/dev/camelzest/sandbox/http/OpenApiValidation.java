@@ -29,7 +29,7 @@ import io.vertx.core.http.HttpServerRequest;
  * Validates requests against the Zest OpenAPI document with swagger-request-validator. The document is
  * parsed once; the validator is thread-safe and shared by all requests.
  *
- * <p>Errors are answered in the docs' envelope, not FastAPI's 422 (FACTS.md §12.5, §12.6): a missing
+ * <p>Errors are answered in the docs' envelope, not FastAPI's 422 (sandbox README, *Error envelope*): a missing
  * header, a bad parameter, a wrong content type or malformed JSON is 400 {@code invalid_request}; a body
  * that breaks its schema is 400 {@code validation_error} with one {@code validationErrors[]} entry per
  * failure, {@code field} being the path from the body's root ({@code investors[3].email}).

@@ -94,7 +94,7 @@ public final class BulkCreateInvestors implements ApiHandler {
                 country == null || country.isNull() ? null : country.asText(), now);
     }
 
-    /** investor.created's data (FACTS.md §6.3): no date of birth, no country. */
+    /** investor.created's data (sandbox README, *Event payloads*): no date of birth, no country. */
     private static Map<String, Object> created(Person person) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("partnerInvestorId", person.partnerInvestorId());

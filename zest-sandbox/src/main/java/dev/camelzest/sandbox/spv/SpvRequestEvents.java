@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.camelzest.sandbox.http.Json;
 import dev.camelzest.sandbox.state.SpvRequest;
 
-/** The {@code data} of the four spv_request.* webhooks (FACTS.md §6.3). */
+/** The {@code data} of the four spv_request.* webhooks (sandbox README, *Event payloads*). */
 final class SpvRequestEvents {
 
     static final String CREATED = "spv_request.created";

@@ -16,7 +16,7 @@ public final class IdempotencyStore extends KeyedStore<IdempotencyRecord> {
         super(records);
     }
 
-    /** The store key: keys are scoped per client, not per endpoint (FACTS.md §5). */
+    /** The store key: keys are scoped per client, not per endpoint (sandbox README, *Idempotency*). */
     public static String key(String clientId, String idempotencyKey) {
         return clientId + '\u001f' + idempotencyKey;
     }

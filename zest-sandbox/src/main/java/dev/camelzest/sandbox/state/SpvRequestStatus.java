@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The SPV request state machine's states (FACTS.md §7); all but pending-review are terminal. */
+/** The SPV request state machine's states (sandbox README, *State machines*); all but pending-review are terminal. */
 public enum SpvRequestStatus {
     PENDING_REVIEW("pending-review"),
     APPROVED("approved"),

@@ -62,7 +62,7 @@ abstract sealed class DocumentUploadHandler implements ApiHandler
     /** Adds the fields of this upload's response to the common ones. */
     abstract void describe(Subscription subscription, Map<String, Object> body);
 
-    /** The upload's response; the event's data adds the partner's investor id (FACTS.md §6.3). */
+    /** The upload's response; the event's data adds the partner's investor id (sandbox README, *Event payloads*). */
     private Map<String, Object> body(Subscription subscription, boolean event) {
         Map<String, Object> body = UploadTarget.describe(subscription, event);
         describe(subscription, body);

@@ -38,7 +38,7 @@ final class UploadTarget {
 
     /**
      * The fields upload responses and their webhooks start with; the webhook adds the partner's investor
-     * id (FACTS.md §6.3).
+     * id (sandbox README, *Event payloads*).
      */
     static Map<String, Object> describe(Subscription subscription, boolean event) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Zest's webhook retry schedule (FACTS.md §6.1): six attempts, waiting 30 s, 5 min, 30 min, 2 h and 12 h
- * between them ({@code WEBHOOK_RETRY_DELAYS_SECONDS = (30, 300, 1800, 7200, 43200)}), then dead-letter.
+ * Zest's webhook retry schedule (sandbox README, *Webhook delivery*): six attempts, waiting 30 s, 5 min, 30 min,
+ * 2 h and 12 h between them ({@code WEBHOOK_RETRY_DELAYS_SECONDS = (30, 300, 1800, 7200, 43200)}), then dead-letter.
  * The delays are multiplied by the sandbox's time scale, so that tests run the whole schedule in
  * milliseconds.
  */

@@ -26,8 +26,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * The sandbox's webhook outbox (FACTS.md §6): every published event is recorded first, as a pending
- * delivery whose JSON body is fixed once, then POSTed, signed, to the configured URL; failed attempts
+ * The sandbox's webhook outbox (sandbox README, *Webhook delivery*): every published event is recorded first,
+ * as a pending delivery whose JSON body is fixed once, then POSTed, signed, to the configured URL; failed attempts
  * follow Zest's retry schedule (scaled by {@link WebhookSettings#timeScale()}) and end dead-lettered,
  * kept until {@link #replay replayed}. Without a URL deliveries wait, pending, until one is configured.
  *

@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs webhook deliveries the way Zest does (FACTS.md §6.2):
+ * Signs webhook deliveries the way Zest does (sandbox README, *Webhook signature*):
  * {@code Zest-Signature: t=<unix seconds>,v1=<lowercase hex HMAC-SHA256 over "<t>.<raw body>">}, keyed
  * with the UTF-8 bytes of the whole {@code whsec_...} secret, prefix included. Holds the secret; never
  * shows it.
