@@ -138,7 +138,7 @@ class ExamplesTest {
         String secret = "whsec_examples0123456789abcdef";
         try (RunningExample example = RunningExample.start(SANDBOX, "webhooks-to-http.yaml", Map.of(
                 "camel.server.enabled", "true", "camel.server.host", "127.0.0.1", "camel.server.port", String.valueOf(port),
-                "zest.webhook.secrets", secret, "data.directory", temp.resolve("data").toString(),
+                "zest.webhook.secret", secret, "data.directory", temp.resolve("data").toString(),
                 "partner.events-url", "http://127.0.0.1:" + partner.getAddress().getPort() + "/events"))) {
             SANDBOX.admin().configureWebhooks("http://127.0.0.1:" + port + "/zest/webhooks", secret, 0.001, true, false);
             createSpvRequest();

@@ -1,24 +1,21 @@
 package dev.camelzest.routes.investors;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.component.model.InvestorBulkResponse;
 import dev.camelzest.component.model.InvestorRowError;
 import dev.camelzest.component.model.InvestorRowResult;
+import dev.camelzest.routes.filedrop.Replies;
+import dev.camelzest.routes.filedrop.RowError;
+import dev.camelzest.routes.filedrop.RowStatus;
 
 /**
- * The per-row results of one {@code bulkCreateInvestors} call, keyed by partnerInvestorId. Takes the component's
- * typed reply as it is; a reply as JSON text, a {@code Map} or another record (a route with {@code rawJson}, a
- * test double) is read into that type first.
+ * The per-row results of one {@code bulkCreateInvestors} call, keyed by partnerInvestorId, from the component's
+ * typed reply ({@link Replies}).
  */
 final class BulkReply {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final RowError NO_RESULT = new RowError("missing_result", null,
             "Zest returned no result for this row", true);
 
@@ -35,29 +32,7 @@ final class BulkReply {
     }
 
     static BulkReply of(Object body) {
-        return new BulkReply(typed(body));
-    }
-
-    private static InvestorBulkResponse typed(Object body) {
-        try {
-            if (body instanceof InvestorBulkResponse reply) {
-                return reply;
-            }
-            if (body instanceof String text) {
-                return MAPPER.readValue(text, InvestorBulkResponse.class);
-            }
-            if (body instanceof byte[] bytes) {
-                return MAPPER.readValue(bytes, InvestorBulkResponse.class);
-            }
-            if (body instanceof InputStream in) {
-                return MAPPER.readValue(in, InvestorBulkResponse.class);
-            }
-            return MAPPER.convertValue(body, InvestorBulkResponse.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The bulkCreateInvestors reply is not JSON", e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The bulkCreateInvestors reply is not a list of results", e);
-        }
+        return new BulkReply(Replies.typed(body, InvestorBulkResponse.class));
     }
 
     RowResult resultFor(InvestorRow row) {

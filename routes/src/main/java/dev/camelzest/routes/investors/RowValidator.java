@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.camelzest.routes.filedrop.RowError;
+
 /**
  * Checks a row locally before anything is sent, as Zest would: required fields, {@code dateOfBirth} a real
  * {@code YYYY-MM-DD} date, {@code countryOfResidence} an ISO 3166 alpha-2 code (any case), an email of the usual

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import dev.camelzest.routes.filedrop.RowError;
+import dev.camelzest.routes.filedrop.RowStatus;
 import org.junit.jupiter.api.Test;
 
 class BulkReplyTest {

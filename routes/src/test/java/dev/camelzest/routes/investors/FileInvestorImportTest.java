@@ -7,11 +7,14 @@ import static dev.camelzest.routes.testing.InvestorFiles.readResults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.camelzest.routes.filedrop.ImportMetrics;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.FakeZest;
@@ -91,23 +94,125 @@ class FileInvestorImportTest {
 
     @Test
     void unreadableFilesGoToErrorWithAReport() throws Exception {
-        Files.createDirectories(inbox);
-        Files.write(inbox.resolve("latin1.csv"), (HEADER + "\ninv-1,jos\u00e9@example.com,Jos\u00e9,B,1980-01-01,ES\n")
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         drop(inbox, "columns.csv", "id,mail,name\n1,a@example.com,A\n");
         drop(inbox, "quote.csv", HEADER + "\ninv-1,\"a@example.com,A,B,1980-01-01,AE\n");
         drop(inbox, "prose.jsonl", "Dear Zest, here are our investors.\n");
 
-        for (String name : List.of("latin1.csv", "columns.csv", "quote.csv", "prose.jsonl")) {
+        for (String name : List.of("columns.csv", "quote.csv", "prose.jsonl")) {
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("error").resolve(name)));
         }
-        assertThat(Files.readString(inbox.resolve("error/latin1.csv.error.txt"))).contains("not UTF-8");
         assertThat(Files.readString(inbox.resolve("error/columns.csv.error.txt")))
                 .contains("lacks the required column(s) [partnerInvestorId, email, firstName, lastName, dateOfBirth]");
         assertThat(Files.readString(inbox.resolve("error/quote.csv.error.txt"))).contains("Reason: ");
         assertThat(Files.readString(inbox.resolve("error/prose.jsonl.error.txt"))).contains("Not a JSON Lines file");
         assertThat(zest.calls()).isZero();
         assertThat(inbox.resolve("done")).doesNotExist();
+    }
+
+    /** Fails on the old code: the whole file went to error/, reported at the row where an 8 KB buffer failed. */
+    @Test
+    void aRowWithBytesThatAreNotUtf8IsReportedByItsOwnNumberAndTheOthersAreImported() {
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int n = 1; n <= 2_000; n++) {
+            csv.append(n == 1024 ? "inv-1024,jos\u00e9@example.com,Jos\u00e9,B,1980-01-01,ES" : InvestorFiles.row(n))
+                    .append('\n');
+        }
+        drop(inbox, "accented.csv", csv.toString().getBytes(StandardCharsets.ISO_8859_1));
+
+        awaitDone("accented.csv");
+        List<CSVRecord> results = readResults(inbox.resolve("results/accented.results.csv"));
+        assertThat(results).hasSize(2_000);
+        CSVRecord bad = results.get(1023);
+        assertThat(bad.get("rowNumber")).isEqualTo("1024");
+        assertThat(bad.get("partnerInvestorId")).isEqualTo("inv-1024");
+        assertThat(bad.get("status")).isEqualTo("invalid");
+        assertThat(bad.get("errorCode")).isEqualTo("encoding");
+        assertThat(bad.get("errorMessage")).contains("not valid UTF-8", "byte offset " + byteOffsetOfE(csv));
+        assertThat(results).filteredOn(r -> r.get("status").equals("created")).hasSize(1_999);
+        assertThat(zest.persons()).isEqualTo(1_999);
+    }
+
+    private static int byteOffsetOfE(StringBuilder csv) {
+        return csv.indexOf("jos\u00e9@") + 3; // one byte a character in ISO-8859-1
+    }
+
+    @Test
+    void aPartnerExportingWindows1252SaysSo() {
+        Path directory = temp.resolve("cp1252");
+        templatedRoute("cp1252-import", directory).parameter("charset", "windows-1252").add();
+        drop(directory, "accents.csv", (HEADER + "\ninv-1,jose@example.com,Jos\u00e9,M\u00fcller,1980-01-01,ES\n")
+                .getBytes(Charset.forName("windows-1252")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(directory.resolve("done/accents.csv")));
+        assertThat(readResults(directory.resolve("results/accents.results.csv"))).extracting(r -> r.get("status"))
+                .containsExactly("created");
+    }
+
+    /** Fails on the old code: a line or record had no bound, one malformed file could exhaust the heap. */
+    @Test
+    void aLineOrRecordOverItsBoundSendsTheFileToErrorWithAReportNamingTheBound() throws Exception {
+        Path directory = temp.resolve("bounded");
+        templatedRoute("bounded-import", directory).parameter("maxRecordLength", "1000").add();
+        drop(directory, "long-line.jsonl", "{\"partnerInvestorId\":\"" + "x".repeat(50_000) + "\"}\n");
+        drop(directory, "open-quote.csv", HEADER + "\ninv-1,\"" + "y\n".repeat(50_000));
+        drop(directory, "long-row.csv", cleanCsv(1, 3) + "inv-9," + "z".repeat(1_500) + ",A,B,1980-01-01,AE\n");
+
+        for (String name : List.of("long-line.jsonl", "open-quote.csv", "long-row.csv")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(directory.resolve("error").resolve(name)));
+            assertThat(Files.readString(directory.resolve("error").resolve(name + ".error.txt")))
+                    .contains("longer than maxRecordLength (1000 characters)");
+        }
+        assertThat(zest.calls()).isZero();
+    }
+
+    @Test
+    void aFileOverTheSizeBoundIsRejectedWhole() throws Exception {
+        Path directory = temp.resolve("small");
+        templatedRoute("small-import", directory).parameter("maxFileSize", "100").add();
+        drop(directory, "big.csv", cleanCsv(1, 10));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(directory.resolve("error/big.csv")));
+        assertThat(Files.readString(directory.resolve("error/big.csv.error.txt")))
+                .contains("more than maxFileSize (100 bytes)");
+        assertThat(zest.calls()).isZero();
+    }
+
+    /** Fails on the old code: cells were written back as they came, and a spreadsheet ran them as formulas. */
+    @Test
+    void formulaCellsAreNeutralisedInTheResults() throws Exception {
+        drop(inbox, "formula.csv", HEADER + "\n\"=HYPERLINK(\"\"http://evil.example\"\")\",x@example.com,A,B,1980-13-01,AE\n"
+                + "@SUM(1),y@example.com,A,B,1980-01-01,AE\n-2+3,z@example.com,A,B,1980-01-01,AE\n");
+
+        awaitDone("formula.csv");
+        List<CSVRecord> results = readResults(inbox.resolve("results/formula.results.csv"));
+        assertThat(results).extracting(r -> r.get("partnerInvestorId"))
+                .containsExactly("'=HYPERLINK(\"http://evil.example\")", "'@SUM(1)", "'-2+3");
+        assertThat(readResults(inbox.resolve("results/formula.errors.csv")).get(0).get("partnerInvestorId"))
+                .startsWith("'=");
+    }
+
+    /** The names of partners' files reach no endpoint URI: a name full of URI syntax is just a name. */
+    @Test
+    void aFileNameWithUriSyntaxSteersNoEndpoint() throws Exception {
+        String name = "x)&fileName=escaped.csv&delete=true&exclude=(.csv";
+        drop(inbox, name, cleanCsv(1, 2));
+
+        awaitDone(name);
+        assertThat(readResults(inbox.resolve("results").resolve(
+                "x)&fileName=escaped.csv&delete=true&exclude=(.results.csv"))).hasSize(2);
+        try (var files = Files.walk(temp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("escaped.csv");
+        }
+    }
+
+    private TemplatedRouteBuilder templatedRoute(String routeId, Path directory) {
+        return TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
+                .routeId(routeId)
+                .parameter("directory", directory.toString())
+                .parameter("dataDirectory", temp.resolve("data").toString())
+                .parameter("zestUri", "direct:zest")
+                .parameter("pollDelay", "100")
+                .parameter("readLockCheckInterval", "200");
     }
 
     @Test
@@ -245,13 +350,14 @@ class FileInvestorImportTest {
         awaitDone("metered.csv");
 
         var registry = ImportMetrics.registry(camel);
-        assertThat(registry.get(ImportMetrics.ROWS).tags("route", "investor-import", "status", "read").counter()
+        String rows = ImportMetrics.rowsMeter("investor");
+        assertThat(registry.get(rows).tags("route", "investor-import", "status", "read").counter()
                 .count()).isEqualTo(2.0);
-        assertThat(registry.get(ImportMetrics.ROWS).tags("route", "investor-import", "status", "created").counter()
+        assertThat(registry.get(rows).tags("route", "investor-import", "status", "created").counter()
                 .count()).isEqualTo(1.0);
-        assertThat(registry.get(ImportMetrics.ROWS).tags("route", "investor-import", "status", "invalid").counter()
+        assertThat(registry.get(rows).tags("route", "investor-import", "status", "invalid").counter()
                 .count()).isEqualTo(1.0);
-        assertThat(registry.get(ImportMetrics.FILES).tags("route", "investor-import", "outcome", "completed")
+        assertThat(registry.get(ImportMetrics.filesMeter("investor")).tags("route", "investor-import", "outcome", "completed")
                 .counter().count()).isEqualTo(1.0);
     }
 

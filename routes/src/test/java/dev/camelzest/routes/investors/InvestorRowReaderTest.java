@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.camelzest.routes.investors.InvestorFileFormat.ReadOptions;
+import dev.camelzest.routes.filedrop.FileFormat;
+import dev.camelzest.routes.filedrop.ReadLimits;
+import dev.camelzest.routes.filedrop.RowReader;
+import dev.camelzest.routes.filedrop.UnreadableFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,17 +21,18 @@ class InvestorRowReaderTest {
     @TempDir
     Path temp;
 
-    private List<InvestorRow> read(String name, byte[] content, ReadOptions options) throws Exception {
+    private List<InvestorRow> read(String name, byte[] content, ReadLimits limits) throws Exception {
         Path file = Files.write(temp.resolve(name), content);
         List<InvestorRow> rows = new ArrayList<>();
-        try (InvestorRowReader reader = InvestorFileFormat.of(name).open(file, options)) {
+        InvestorFlow flow = new InvestorFlow(HeaderMapping.identity(), ',', null);
+        try (RowReader<InvestorRow> reader = flow.open(file, FileFormat.of(name, flow.formats()), limits)) {
             reader.forEachRemaining(rows::add);
         }
         return rows;
     }
 
     private List<InvestorRow> read(String name, String content) throws Exception {
-        return read(name, content.getBytes(StandardCharsets.UTF_8), ReadOptions.defaults());
+        return read(name, content.getBytes(StandardCharsets.UTF_8), ReadLimits.defaults());
     }
 
     @Test
@@ -47,7 +51,7 @@ class InvestorRowReaderTest {
         assertThat(rows.get(1).rowNumber()).isEqualTo(2);
         assertThat(rows.get(1).partnerInvestorId()).isEqualTo("a-2");
         assertThat(rows.get(1).countryOfResidence()).isNull();
-        assertThat(rows.get(1).toCreateRow()).doesNotContainKey("countryOfResidence");
+        assertThat(rows.get(1).toCreateRow().countryOfResidence()).isNull();
     }
 
     @Test
@@ -70,7 +74,7 @@ class InvestorRowReaderTest {
         System.arraycopy(bom, 0, content, 0, bom.length);
         System.arraycopy(csv, 0, content, bom.length, csv.length);
 
-        assertThat(read("bom.csv", content, ReadOptions.defaults())).extracting(InvestorRow::partnerInvestorId)
+        assertThat(read("bom.csv", content, ReadLimits.defaults())).extracting(InvestorRow::partnerInvestorId)
                 .containsExactly("a-1");
     }
 

@@ -2,6 +2,7 @@ package dev.camelzest.routes.investors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.camelzest.routes.filedrop.RowError;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +62,7 @@ class SubscriptionFileImportTest {
         TemplatedRouteBuilder.builder(camel, SubscriptionTemplates.FILE)
                 .routeId("subscriptions")
                 .parameter("directory", inbox.toString())
+                .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", "direct:zest")
                 .parameter("pollDelay", "100")
                 .add();
@@ -95,7 +97,8 @@ class SubscriptionFileImportTest {
         assertThat(first.subscriptionSlug()).isEqualTo(results.get(0).get("subscriptionSlug"));
         assertThat(first.partnerInvestorId()).isEqualTo("acme-1");
         assertThat(first.status()).isEqualTo("pending");
-        assertThat(inbox.resolve("done/monday.csv")).exists();
+        // the results are published before the input moves: the move follows them
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("done/monday.csv")));
     }
 
     @Test
@@ -134,6 +137,57 @@ class SubscriptionFileImportTest {
         // the report is written first, then the file moves: never the other way round
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/broken.csv")));
         assertThat(zest.calls()).isEmpty();
+    }
+
+    /** Fails on the old code: the byte order mark made the first column name unknown, the file was rejected. */
+    @Test
+    void aSpreadsheetsCsvUtf8ExportWithItsByteOrderMarkIsImported() throws Exception {
+        drop(inbox, "excel.csv", "\uFEFF" + HEADER + "veh_1,acme-1,,100,USD,sc_a,acme-sub-40\n");
+
+        assertThat(awaitResults("excel.results.csv")).extracting(row -> row.get("status")).containsExactly("created");
+    }
+
+    /** Fails on the old code: bad bytes became U+FFFD silently and were sent to Zest. */
+    @Test
+    void aRowWithBytesThatAreNotUtf8IsRefusedNamingItsRowAndByteOffset() throws Exception {
+        String content = HEADER + "veh_1,acme-1,,100,USD,sc_a,acme-sub-50\n"
+                + "veh_1,acme-2,,100,USD,sc_\u00e9,acme-sub-51\n";
+        drop(inbox, "latin1.csv", content.getBytes(StandardCharsets.ISO_8859_1));
+
+        List<CSVRecord> results = awaitResults("latin1.results.csv");
+
+        assertThat(results).extracting(row -> row.get("status")).containsExactly("created", "invalid");
+        assertThat(results.get(1).get("rowNumber")).isEqualTo("2");
+        assertThat(results.get(1).get("errorCode")).isEqualTo("encoding");
+        assertThat(results.get(1).get("errorMessage")).contains("byte offset " + content.indexOf("\u00e9"));
+        assertThat(zest.calls()).singleElement().satisfies(call -> assertThat(call.rows()).hasSize(1));
+    }
+
+    /** Rows stream in batches: each batch's rows of one SPV are one call, every row answered in file order. */
+    @Test
+    void aFileLargerThanABatchIsSentBatchByBatch() throws Exception {
+        TemplatedRouteBuilder.builder(camel, SubscriptionTemplates.FILE)
+                .routeId("batched-subscriptions")
+                .parameter("directory", temp.resolve("batched").toString())
+                .parameter("dataDirectory", temp.resolve("data").toString())
+                .parameter("zestUri", "direct:zest")
+                .parameter("pollDelay", "100")
+                .parameter("batchSize", "2")
+                .add();
+        drop(temp.resolve("batched"), "friday.csv", HEADER
+                + "veh_1,acme-1,,100,USD,sc_a,acme-sub-60\n"
+                + "veh_2,acme-2,,100,USD,sc_b,acme-sub-61\n"
+                + "veh_1,acme-2,,100,USD,sc_a,acme-sub-62\n"
+                + "veh_1,acme-1,,100,USD,sc_a,acme-sub-63\n"
+                + "veh_2,acme-1,,100,USD,sc_b,acme-sub-64\n");
+
+        List<CSVRecord> results = awaitResults(temp.resolve("batched"), "friday.results.csv");
+
+        assertThat(results).extracting(row -> row.get("partnerSubscriptionId") + " " + row.get("status"))
+                .containsExactly("acme-sub-60 created", "acme-sub-61 created", "acme-sub-62 created",
+                        "acme-sub-63 created", "acme-sub-64 created");
+        assertThat(zest.calls()).extracting(FakeSubscriptionsZest.Call::spvSlug)
+                .containsExactly("veh_1", "veh_2", "veh_1", "veh_2");
     }
 
     @Test

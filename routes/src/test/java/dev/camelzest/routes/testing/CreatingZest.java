@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.camelzest.component.model.InvestorCreateRow;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -13,11 +14,11 @@ final class CreatingZest implements Processor {
     @Override
     public void process(Exchange exchange) {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = exchange.getIn().getBody(List.class);
+        List<InvestorCreateRow> rows = exchange.getIn().getBody(List.class);
         List<Map<String, Object>> results = new ArrayList<>(rows.size());
-        for (Map<String, Object> row : rows) {
-            results.add(Map.of("partnerInvestorId", row.get("partnerInvestorId"), "status", "created",
-                    "zestPersonId", "psn_" + row.get("partnerInvestorId")));
+        for (InvestorCreateRow row : rows) {
+            results.add(Map.of("partnerInvestorId", row.partnerInvestorId(), "status", "created",
+                    "zestPersonId", "psn_" + row.partnerInvestorId()));
         }
         exchange.getIn().setBody(Map.of("results", results));
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.camelzest.component.model.InvestorCreateRow;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -52,9 +53,9 @@ public final class FakeZest implements Processor {
             throw new IOException("Connection reset (before the effect)");
         }
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = exchange.getIn().getBody(List.class);
+        List<InvestorCreateRow> rows = exchange.getIn().getBody(List.class);
         List<Map<String, Object>> results = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
+        for (InvestorCreateRow row : rows) {
             results.add(create(row));
         }
         if (failuresAfter.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -63,9 +64,9 @@ public final class FakeZest implements Processor {
         exchange.getIn().setBody(Map.of("results", results));
     }
 
-    private synchronized Map<String, Object> create(Map<String, Object> row) {
-        String id = (String) row.get("partnerInvestorId");
-        String email = (String) row.get("email");
+    private synchronized Map<String, Object> create(InvestorCreateRow row) {
+        String id = row.partnerInvestorId();
+        String email = row.email();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("partnerInvestorId", id);
         String existing = personByInvestor.get(id);

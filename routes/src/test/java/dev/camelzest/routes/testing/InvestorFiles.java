@@ -70,10 +70,14 @@ public final class InvestorFiles {
 
     /** Writes the file beside its final place, then renames it: how partners are told to drop files. */
     public static Path drop(Path directory, String name, String content) {
+        return drop(directory, name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Path drop(Path directory, String name, byte[] content) {
         try {
             Files.createDirectories(directory);
             Path temp = directory.resolve("." + name + ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.write(temp, content);
             return Files.move(temp, directory.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

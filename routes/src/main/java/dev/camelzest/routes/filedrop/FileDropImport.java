@@ -1,0 +1,277 @@
+package dev.camelzest.routes.filedrop;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.camelzest.component.ZestApiException;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of one file-drop route, in the order {@link FileDropRoutes} wires them for each dropped file:
+ * {@link #start}, then per batch, per call {@link #prepareCall} and {@link #answerCall}, and {@link #recordBatch};
+ * then {@link #finish} and {@link #published}; {@link #rejected} for a file that cannot be read, {@link #stopped}
+ * when the import stops part-way. One instance per route; the state of a file is its {@link FileRun} (an exchange
+ * property), of a batch the batch exchange's body, of a call the call exchange's {@link #CALL} variable.
+ */
+public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
+
+    /** Exchange property: the {@link FileRun} of the file. */
+    static final String RUN = "CamelZestFileDropRun";
+    /** Exchange variable of a call exchange: its {@link Call}, while the body is the request and then the reply. */
+    static final String CALL = "zestCall";
+    /** Header: the {@link ImportSummary} of a completed file, while its results are published. */
+    static final String SUMMARY = "CamelZestFileDropSummary";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileDropImport.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final FileDropFlow<R, O> flow;
+    private final FileDropSettings settings;
+    private final ImportMetrics metrics;
+    private final Clock clock;
+    private final Executor readingThread;
+    private final Executor recordingThread;
+
+    /**
+     * {@code readingThread} reads and checks the next batches ahead of the route, {@code recordingThread} records
+     * the answered ones: each a single thread, so that the route's own thread does little more than send.
+     */
+    public FileDropImport(FileDropFlow<R, O> flow, FileDropSettings settings, ImportMetrics metrics, Clock clock,
+            Executor readingThread, Executor recordingThread) {
+        this.flow = flow;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.readingThread = readingThread;
+        this.recordingThread = recordingThread;
+    }
+
+    /**
+     * Checks the whole file can be read within its bounds (nothing is sent otherwise), starts its staged results,
+     * and makes the body the file's batches: checked rows, read ahead on the reading thread.
+     */
+    public void start(Exchange exchange) {
+        String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
+        exchange.setProperty(FileDropRoutes.ARCHIVE, settings.doneDirectory());
+        FileFormat format = FileFormat.of(fileName, flow.formats());
+        Path input = localFile(exchange);
+        checkSize(input);
+        Path staging = settings.workDirectory().resolve(exchange.getFromRouteId()).resolve(safeName(fileName));
+        FileRun<O> run = new FileRun<>(flow, fileName, format, input, staging, clock,
+                new BatchRecorder(recordingThread));
+        exchange.setProperty(RUN, run);
+        try (RowReader<R> reader = flow.open(input, format, settings.limits())) {
+            run.expectRows(reader.countRemaining());
+        }
+        run.openOutputs(flow.columns());
+        LOG.info("{} {}: importing {} rows in batches of at most {}", flow.title(), fileName, run.expectedRows(),
+                settings.batchSize());
+        RowReader<R> reader = flow.open(input, format, settings.limits());
+        exchange.getIn().setBody(new ReadAhead<>(new Batches<>(reader, flow.check(staging), flow,
+                settings.batchSize()), readingThread));
+    }
+
+    private void checkSize(Path input) {
+        try {
+            long size = Files.size(input);
+            if (size > settings.limits().maxFileSize()) {
+                throw new UnreadableFileException("The file has " + size + " bytes, more than maxFileSize ("
+                        + settings.limits().maxFileSize() + " bytes)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the size of " + input, e);
+        }
+    }
+
+    /**
+     * Makes a call exchange ready to send: the body becomes the call's request with its headers, and the
+     * {@link Call} stays on the exchange as a variable for {@link #answerCall}: across a failed send, Camel leaves
+     * the body as it was sent.
+     */
+    public static void prepareCall(Exchange exchange) {
+        Call<?> call = exchange.getIn().getBody(Call.class);
+        exchange.setVariable(CALL, call);
+        exchange.getIn().getHeaders().putAll(call.call().headers());
+        exchange.getIn().setBody(call.call().request());
+    }
+
+    /**
+     * Gives the call's rows their outcomes: from Zest's reply or, when the route went on past a refused call (a
+     * flow where a refusal fails the call's rows only), from the refusal.
+     */
+    public static void answerCall(Exchange exchange) {
+        Call<?> call = exchange.getVariable(CALL, Call.class);
+        // a retryable failure caught before a successful redelivery may linger in the property: not a refusal
+        ZestApiException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ZestApiException.class);
+        if (refusal != null && !refusal.isRetryable()) {
+            call.refused(refusal);
+        } else {
+            call.answered(exchange.getIn().getBody());
+        }
+    }
+
+    /**
+     * Records every row of the answered batch: the flow's ledger first, then the staged results, in file order.
+     * The recording runs behind the route (see {@link BatchRecorder}) while the next batch is sent.
+     */
+    public void recordBatch(Exchange exchange) {
+        FileRun<O> run = run(exchange);
+        @SuppressWarnings("unchecked")
+        Batch<R, O> batch = exchange.getIn().getBody(Batch.class);
+        String routeId = exchange.getFromRouteId();
+        run.recorder().submit(() -> record(run, batch, routeId));
+    }
+
+    /** Runs on the recording thread: the ledger first, so a row is in the results only once it is recorded. */
+    private void record(FileRun<O> run, Batch<R, O> batch, String routeId) {
+        List<O> outcomes = batch.outcomes();
+        flow.record(batch.rows(), outcomes, run.fileName());
+        run.sent(batch.sentRows());
+        outcomes.forEach(run::record);
+        run.flush();
+        metrics.rows(routeId, "read", batch.size());
+        metrics.rows(routeId, "sent", batch.sentRows());
+        for (RowStatus status : flow.statuses()) {
+            metrics.rows(routeId, status.value(), outcomes.stream().filter(o -> o.status() == status).count());
+        }
+        run.logProgressEvery(settings.progressInterval());
+    }
+
+    /** Every row has an outcome: closes the staged files; the body becomes the files to publish, summary last. */
+    public void finish(Exchange exchange) {
+        FileRun<O> run = run(exchange);
+        run.recorder().awaitRecorded();
+        run.closeOutputs();
+        ImportSummary summary = run.summary(ImportSummary.COMPLETED, null);
+        exchange.getIn().setHeader(SUMMARY, summary);
+        exchange.getIn().setBody(List.of(OutputFile.staged(run.resultsName(), run.resultsFile()),
+                OutputFile.staged(run.errorsName(), run.errorsFile()),
+                OutputFile.inMemory(run.summaryName(), json(summary))));
+    }
+
+    /** The results are published: the file may now move to the done directory. */
+    public void published(Exchange exchange) {
+        FileRun<O> run = run(exchange);
+        ImportSummary summary = exchange.getIn().getHeader(SUMMARY, ImportSummary.class);
+        LOG.info("{} {} completed: {} rows, {} in {} ms", flow.title(), run.fileName(), summary.rows(),
+                run.countsText(), summary.durationMillis());
+        metrics.file(exchange.getFromRouteId(), ImportSummary.COMPLETED, Duration.ofMillis(summary.durationMillis()));
+        deleteStaging(run);
+    }
+
+    /** The file cannot be read: the body becomes its report, for the error directory it is moved to. */
+    public void rejected(Exchange exchange) {
+        String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        FileRun<O> run = run(exchange);
+        if (run != null) {
+            run.recorder().awaitQuietly();
+            run.closeOutputs();
+            deleteStaging(run);
+        }
+        exchange.setProperty(FileDropRoutes.ARCHIVE, settings.errorDirectory());
+        LOG.error("{} {} cannot be read and goes to {}: {}", flow.title(), fileName, settings.errorDirectory(),
+                cause.getMessage());
+        metrics.file(exchange.getFromRouteId(), ImportSummary.REJECTED, Duration.ZERO);
+        String report = flow.title() + ": " + fileName + "\n"
+                + "Rejected at: " + clock.instant() + "\n"
+                + "Reason: " + cause.getMessage() + "\n\n"
+                + "No row of this file was sent to Zest. Correct the file and drop it again.\n";
+        exchange.getIn().setBody(OutputFile.inMemory(fileName.substring(fileName.lastIndexOf('/') + 1)
+                + ".error.txt", report.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The import stopped part-way (credentials refused, request rejected, retries exhausted, the ledger down): the
+     * file stays where it is for a later run, held back for a while, and the body becomes a summary saying why.
+     * Rows already created come back {@code already_exists} on that run.
+     */
+    public void stopped(Exchange exchange) {
+        String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        FileRun<O> run = run(exchange);
+        // the hold is the consumer's own filter, so the file is skipped by the very endpoint that polls it
+        if (exchange.getFromEndpoint() instanceof GenericFileEndpoint<?> source
+                && source.getFilter() instanceof StoppedFiles stoppedFiles) {
+            stoppedFiles.hold(fileName, exchange.getIn().getHeader(Exchange.FILE_LENGTH, -1L, Long.class),
+                    exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, -1L, Long.class));
+        }
+        String reason = ImportFailures.describe(cause) + "; the file stays in place and is tried again after "
+                + settings.retryStoppedAfter() + " or when it changes";
+        LOG.error("{} {} stopped: {}", flow.title(), fileName, reason);
+        ImportSummary summary;
+        if (run != null) {
+            run.recorder().awaitQuietly();
+            run.closeOutputs();
+            summary = run.summary(ImportSummary.STOPPED, reason);
+            metrics.file(exchange.getFromRouteId(), ImportSummary.STOPPED,
+                    Duration.ofMillis(summary.durationMillis()));
+        } else {
+            summary = new ImportSummary(fileName, ImportSummary.STOPPED, 0, Map.of(), clock.instant().toString(),
+                    clock.instant().toString(), 0, null, null, reason);
+        }
+        exchange.getIn().setBody(OutputFile.inMemory(FileRun.baseNameOf(fileName) + ".summary.json", json(summary)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private FileRun<O> run(Exchange exchange) {
+        return exchange.getProperty(RUN, FileRun.class);
+    }
+
+    private static Path localFile(Exchange exchange) {
+        Object body = exchange.getIn().getBody();
+        if (body instanceof GenericFile<?> file) {
+            body = file.getBody() instanceof File local ? local : file.getFile();
+        }
+        if (body instanceof File local) {
+            return local.toPath();
+        }
+        throw new IllegalStateException("The import reads a local copy of the file; the consumer gave "
+                + (body == null ? "no body" : body.getClass().getName())
+                + " (an sftp: source needs localWorkDirectory)");
+    }
+
+    private static String safeName(String fileName) {
+        return fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static byte[] json(ImportSummary summary) {
+        try {
+            return JSON.writeValueAsBytes(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteStaging(FileRun<?> run) {
+        Path directory = run.stagingDirectory();
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clean " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package dev.camelzest.routes.filedrop;
+
+import static dev.camelzest.routes.support.TemplateSupport.duration;
+import static dev.camelzest.routes.support.TemplateSupport.retried;
+import static dev.camelzest.routes.support.TemplateSupport.text;
+import static org.apache.camel.builder.Builder.body;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+
+import dev.camelzest.component.ZestApiException;
+import dev.camelzest.routes.ledger.Ledger;
+import dev.camelzest.routes.support.SftpSupport;
+import dev.camelzest.routes.support.TemplateSupport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.builder.PredicateBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.OnExceptionDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
+
+/**
+ * The file-drop pipeline as route templates: the two sources (an SFTP directory, a local directory) with the
+ * parameters every flow shares, defined here once, and the one route every flow runs: read lock, the bounded
+ * check of the whole file, batches read ahead, each batch's calls sent to {@code {{zestUri}}} under Camel's error
+ * handler (a retried call is the same exchange, with the same Idempotency-Key), staged results published through a
+ * temporary name, then the input moved to the done directory; an unreadable file to the error directory with its
+ * report; a stopped file left in place, held back, with a summary saying why.
+ * <p>
+ * A flow's template class calls {@link #sftpTemplate} and {@link #fileTemplate} with its {@link Flow}: its
+ * defaults and how to make its {@link FileDropFlow} from the route's parameters and ledger; it may add parameters
+ * of its own to the templates returned.
+ */
+public final class FileDropRoutes {
+
+    /** Exchange property: the directory (relative to the input) the consumer moves the file to when done with it. */
+    public static final String ARCHIVE = "CamelZestFileDropArchive";
+    /** The consumer option that moves a file to the directory in {@link #ARCHIVE}: done, error, or its own. */
+    public static final String MOVE_TO_ARCHIVE = "move=${exchangeProperty." + ARCHIVE + "}/${file:name}";
+
+    /** The staged publishing of every file written next to an input: through a temporary name, then renamed. */
+    public static final String WRITE_OPTIONS = "fileExist=Override&tempPrefix=.writing-&autoCreate=true";
+
+    /**
+     * What a flow's templates differ in.
+     *
+     * @param refusalFailsRows whether Zest refusing a call as a whole (a non-retryable answer) fails that call's
+     *                         rows and the file goes on (subscriptions: one SPV unknown), rather than stopping the
+     *                         file (investors: the credentials refused)
+     */
+    public record Flow(String description, String filePattern, String zestUri, String batchSize,
+            boolean refusalFailsRows, Function<FlowContext, FileDropFlow<?, ?>> create) {
+    }
+
+    /** What a flow is made from: the route's parameters and its ledger. */
+    public record FlowContext(RouteTemplateContext parameters, Ledger ledger) {
+
+        public String text(String parameter) {
+            return TemplateSupport.text(parameters, parameter);
+        }
+    }
+
+    private static final String IMPORT = "fileDrop";
+    private static final String START = "fileDropStart";
+    private static final String RECORD_BATCH = "fileDropRecordBatch";
+    private static final String FINISH = "fileDropFinish";
+    private static final String PUBLISHED = "fileDropPublished";
+    private static final String REJECTED = "fileDropRejected";
+    private static final String STOPPED = "fileDropStopped";
+    private static final String HOLD = "fileDropHold";
+
+    /** Consumer options of both sources: read lock, what to pick, where it goes, the stopped-file hold. */
+    private static final String POLL_OPTIONS = "readLock=changed"
+            + "&readLockCheckInterval={{readLockCheckInterval}}"
+            + "&readLockMinAge={{readLockMinAge}}"
+            + "&include={{include}}"
+            + "&exclude={{exclude}}"
+            + "&delay={{pollDelay}}"
+            + "&filter=#{{" + HOLD + "}}"
+            + "&" + MOVE_TO_ARCHIVE
+            + "&autoCreate=true";
+    /** The SFTP directory of a template with {@link SftpSupport#parameters}: add {@code ?} and options. */
+    public static final String SFTP_DIRECTORY = "sftp://{{host}}:{{port}}/{{directory}}";
+    /** An SFTP source's local copy of each file, and one connection for a whole poll. */
+    private static final String SFTP_LOCAL_COPY =
+            "&localWorkDirectory={{dataDirectory}}/sftp-download/{{host}}-{{port}}/{{directory}}"
+            + "&stepwise=false&disconnectOnBatchComplete=false";
+
+    private FileDropRoutes() {
+    }
+
+    /** The flow's template reading an SFTP directory (camel-ftp {@code sftp:}, a local copy of each file). */
+    public static RouteTemplateDefinition sftpTemplate(RouteBuilder builder, String templateId, Flow flow) {
+        RouteTemplateDefinition template = parameters(SftpSupport.parameters(builder.routeTemplate(templateId)
+                .description(flow.description() + " (from an SFTP directory)")), flow);
+        route(flow, template.from(sftpSource(POLL_OPTIONS)), sftpWriter("resultsDirectory"),
+                sftpWriter("errorDirectory"));
+        return template;
+    }
+
+    /** The SFTP source of a template with {@link SftpSupport#parameters}: a local copy of each file. */
+    public static String sftpSource(String pollOptions) {
+        return SFTP_DIRECTORY + "?" + SftpSupport.CONNECTION + "&" + pollOptions + SFTP_LOCAL_COPY;
+    }
+
+    /** Staged writes into the subdirectory named by the template parameter {@code directoryParameter}, on SFTP. */
+    public static String sftpWriter(String directoryParameter) {
+        return SFTP_DIRECTORY + "/{{" + directoryParameter + "}}?" + SftpSupport.CONNECTION + "&" + WRITE_OPTIONS;
+    }
+
+    /** Staged writes into the subdirectory named by the template parameter {@code directoryParameter}. */
+    public static String fileWriter(String directoryParameter) {
+        return "file:{{directory}}/{{" + directoryParameter + "}}?" + WRITE_OPTIONS;
+    }
+
+    /** The flow's template reading a local directory ({@code file:}). */
+    public static RouteTemplateDefinition fileTemplate(RouteBuilder builder, String templateId, Flow flow) {
+        RouteTemplateDefinition template = parameters(builder.routeTemplate(templateId)
+                .description(flow.description() + " (from a local directory)"), flow);
+        route(flow, template.from("file:{{directory}}?" + POLL_OPTIONS), fileWriter("resultsDirectory"),
+                fileWriter("errorDirectory"));
+        return template;
+    }
+
+    /**
+     * The parameters of every drop directory, for every file flow (the row flows here, documents, SPV requests):
+     * where files are dropped and where they go, how the directory is polled, the ledger and the retries.
+     */
+    public static RouteTemplateDefinition dropParameters(RouteTemplateDefinition template) {
+        return TemplateSupport.retryParameters(TemplateSupport.ledgerParameters(template
+                .templateParameter("directory", null, "The directory files are dropped in")
+                .templateParameter("doneDirectory", "done",
+                        "Where accounted-for files are moved (relative to the directory)")
+                .templateParameter("errorDirectory", "error",
+                        "Where files that cannot be sent are moved, with a report (relative to the directory)")
+                .templateParameter("readLockCheckInterval", "1000",
+                        "Milliseconds between the checks that a file is no longer being written")
+                .templateParameter("readLockMinAge", "0", "Minimum age of a file before it is picked up")
+                .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")),
+                "6", "1000", "60000");
+    }
+
+    private static RouteTemplateDefinition parameters(RouteTemplateDefinition template, Flow flow) {
+        return dropParameters(template)
+                .templateParameter("resultsDirectory", "results",
+                        "Where results, errors and summary files are written (relative to the directory)")
+                .templateParameter("include", flow.filePattern(), "Regex of the file names to import")
+                .templateParameter("exclude", "(?i).*\\.(results|errors)\\.(csv|jsonl)",
+                        "Regex of file names never imported (the results written next to the input)")
+                .templateParameter("batchSize", flow.batchSize(), "Input rows per batch: sent and recorded together")
+                .templateParameter("csvDelimiter", ",", "CSV field delimiter")
+                .templateParameter("charset", "UTF-8", "Character set of the files: UTF-8, ISO-8859-1 or windows-1252")
+                .templateParameter("maxRecordLength", String.valueOf(ReadLimits.DEFAULT_MAX_RECORD_LENGTH),
+                        "The most characters of one CSV record or JSON line; a longer one makes the file unreadable")
+                .templateParameter("maxFileSize", String.valueOf(ReadLimits.DEFAULT_MAX_FILE_SIZE),
+                        "The most bytes of one file; a larger one is unreadable")
+                .templateParameter("zestUri", flow.zestUri(), "The endpoint the calls go to, with any zest: options")
+                .templateParameter("progressInterval", "10s", "How often progress on a large file is logged")
+                .templateParameter("retryStoppedAfter", "5m",
+                        "How long a file whose import stopped is left alone before it is tried again")
+                .templateBean(HOLD, StoppedFiles.class,
+                        rtc -> new StoppedFiles(duration(text(rtc, "retryStoppedAfter"))))
+                .templateBean(START, Processor.class, rtc -> (Processor) importOf(rtc, flow)::start)
+                .templateBean(RECORD_BATCH, Processor.class, rtc -> (Processor) importOf(rtc, flow)::recordBatch)
+                .templateBean(FINISH, Processor.class, rtc -> (Processor) importOf(rtc, flow)::finish)
+                .templateBean(PUBLISHED, Processor.class, rtc -> (Processor) importOf(rtc, flow)::published)
+                .templateBean(REJECTED, Processor.class, rtc -> (Processor) importOf(rtc, flow)::rejected)
+                .templateBean(STOPPED, Processor.class, rtc -> (Processor) importOf(rtc, flow)::stopped);
+    }
+
+    private static void route(Flow flow, RouteDefinition route, String resultsUri, String errorUri) {
+        route.onException(UnreadableFileException.class)
+                .handled(true)
+                .process(ref(REJECTED))
+                .process(OutputFile::toMessage)
+                .to(errorUri)
+                .end();
+        if (flow.refusalFailsRows()) {
+            // the call's rows fail (FileDropImport.answerCall) and the split goes on: continued, not handled
+            route.onException(ZestApiException.class)
+                    .onWhen(PredicateBuilder.not(ZestApiException.RETRYABLE))
+                    .continued(true)
+                    .end();
+        }
+        reportStopped(retried(route.onException(Exception.class).onWhen(ImportFailures.TRANSIENT)), resultsUri);
+        reportStopped(route.onException(Exception.class), resultsUri);
+        route.process(ref(START))
+                .split(body()).streaming().stopOnException()
+                    .split(body()).stopOnException()
+                        .process(FileDropImport::prepareCall)
+                        .to("{{zestUri}}")
+                        .process(FileDropImport::answerCall)
+                    .end()
+                    .process(ref(RECORD_BATCH))
+                .end()
+                .process(ref(FINISH))
+                .split(body()).stopOnException()
+                    .process(OutputFile::toMessage)
+                    .to(resultsUri)
+                .end()
+                .process(ref(PUBLISHED));
+    }
+
+    /** A stopped import is not handled: the file is rolled back, staying where it is, after its summary is out. */
+    private static void reportStopped(OnExceptionDefinition onException, String resultsUri) {
+        onException.process(ref(STOPPED))
+                .process(OutputFile::toMessage)
+                .to(resultsUri)
+                .end();
+    }
+
+    private static String ref(String bean) {
+        return "{{" + bean + "}}";
+    }
+
+    /** The route's one {@link FileDropImport}, shared by its steps: made on the first step's lookup. */
+    private static FileDropImport<?, ?> importOf(RouteTemplateContext rtc, Flow flow) {
+        synchronized (rtc) {
+            FileDropImport<?, ?> existing = rtc.getLocalBeanRepository().lookupByNameAndType(IMPORT,
+                    FileDropImport.class);
+            if (existing == null) {
+                existing = createImport(rtc, flow);
+                rtc.bind(IMPORT, FileDropImport.class, existing);
+            }
+            return existing;
+        }
+    }
+
+    private static FileDropImport<?, ?> createImport(RouteTemplateContext rtc, Flow flow) {
+        Path dataDirectory = Path.of(text(rtc, "dataDirectory"));
+        CamelContext camelContext = rtc.getCamelContext();
+        FileDropFlow<?, ?> dropFlow = flow.create().apply(new FlowContext(rtc, TemplateSupport.ledger(rtc)));
+        FileDropSettings settings = new FileDropSettings(
+                Integer.parseInt(text(rtc, "batchSize")),
+                new ReadLimits(ReadLimits.charset(text(rtc, "charset")),
+                        Integer.parseInt(text(rtc, "maxRecordLength")), Long.parseLong(text(rtc, "maxFileSize"))),
+                dataDirectory.resolve(dropFlow.meterName() + "-import"),
+                duration(text(rtc, "progressInterval")),
+                duration(text(rtc, "retryStoppedAfter")),
+                text(rtc, "doneDirectory"),
+                text(rtc, "errorDirectory"));
+        ExecutorService readingThread = camelContext.getExecutorServiceManager()
+                .newSingleThreadExecutor(FileDropImport.class, "ZestFileDropReader");
+        ExecutorService recordingThread = camelContext.getExecutorServiceManager()
+                .newSingleThreadExecutor(FileDropImport.class, "ZestFileDropRecorder");
+        return create(dropFlow, settings, ImportMetrics.of(camelContext, dropFlow.meterName()), readingThread,
+                recordingThread);
+    }
+
+    private static <R extends DropRow, O extends RowOutcome> FileDropImport<R, O> create(FileDropFlow<R, O> flow,
+            FileDropSettings settings, ImportMetrics metrics, ExecutorService readingThread,
+            ExecutorService recordingThread) {
+        return new FileDropImport<>(flow, settings, metrics, Clock.systemUTC(), readingThread, recordingThread);
+    }
+
+    /** The delimiter parameter: exactly one character. */
+    public static char delimiter(String text) {
+        if (text == null || text.length() != 1) {
+            throw new IllegalArgumentException("csvDelimiter must be one character, got '" + text + "'");
+        }
+        return text.charAt(0);
+    }
+}

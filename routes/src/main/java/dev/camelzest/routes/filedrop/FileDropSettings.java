@@ -1,0 +1,26 @@
+package dev.camelzest.routes.filedrop;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The settings of one file-drop route, from its template parameters.
+ *
+ * @param batchSize         input rows per batch: one exchange, sent and recorded together (invalid rows are not
+ *                          sent). It governs: a batch's call carries at most this many rows
+ * @param limits            how files are read and how large they may be
+ * @param workDirectory     where results are staged before they are published
+ * @param progressInterval  how often a large file's progress is logged
+ * @param retryStoppedAfter how long a file whose import stopped is left alone before it is tried again
+ * @param doneDirectory     where a file goes once every row has an outcome (relative to the input directory)
+ * @param errorDirectory    where a file that cannot be read goes, with its report
+ */
+public record FileDropSettings(int batchSize, ReadLimits limits, Path workDirectory, Duration progressInterval,
+        Duration retryStoppedAfter, String doneDirectory, String errorDirectory) {
+
+    public FileDropSettings {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        }
+    }
+}

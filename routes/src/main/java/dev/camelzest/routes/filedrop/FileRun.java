@@ -1,0 +1,180 @@
+package dev.camelzest.routes.filedrop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state of one dropped file while it is imported: the results and errors files being written (staged locally
+ * until every row has an outcome), the counts per status and the progress log. One instance per file exchange,
+ * shared by the exchanges of its batches, which run one after the other; what batches change is changed by its
+ * {@link BatchRecorder}, one batch after the other, and read once the recorder has caught up.
+ */
+final class FileRun<O extends RowOutcome> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileRun.class);
+
+    private final String title;
+    private final String fileName;
+    private final FileFormat format;
+    private final Path input;
+    private final Path stagingDirectory;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final BatchRecorder recorder;
+    private final Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+    private long rows;
+    private long rowsSent;
+    private long expectedRows = -1;
+    private ResultWriter<O> results;
+    private ResultWriter<O> errors;
+    private Instant lastProgressLog;
+
+    FileRun(FileDropFlow<?, O> flow, String fileName, FileFormat format, Path input, Path stagingDirectory,
+            Clock clock, BatchRecorder recorder) {
+        this.title = flow.title();
+        this.fileName = fileName;
+        this.format = format;
+        this.input = input;
+        this.stagingDirectory = stagingDirectory;
+        this.clock = clock;
+        this.recorder = recorder;
+        this.startedAt = clock.instant();
+        this.lastProgressLog = startedAt;
+        flow.statuses().forEach(status -> counts.put(status, 0L));
+    }
+
+    BatchRecorder recorder() {
+        return recorder;
+    }
+
+    String fileName() {
+        return fileName;
+    }
+
+    FileFormat format() {
+        return format;
+    }
+
+    Path input() {
+        return input;
+    }
+
+    void expectRows(long expected) {
+        this.expectedRows = expected;
+    }
+
+    /** Starts the staged results and errors files afresh (an earlier, interrupted attempt is discarded). */
+    void openOutputs(ResultColumns<O> columns) {
+        try {
+            Files.createDirectories(stagingDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + stagingDirectory, e);
+        }
+        results = ResultWriter.create(resultsFile(), format, columns);
+        errors = ResultWriter.create(errorsFile(), format, columns);
+    }
+
+    void record(O outcome) {
+        results.write(outcome);
+        if (outcome.status().isError()) {
+            errors.write(outcome);
+        }
+        counts.merge(outcome.status(), 1L, Long::sum);
+        rows++;
+    }
+
+    void sent(int count) {
+        rowsSent += count;
+    }
+
+    /** Makes the batch just recorded durable in the staged files. */
+    void flush() {
+        results.flush();
+        errors.flush();
+    }
+
+    void logProgressEvery(Duration interval) {
+        Instant now = clock.instant();
+        if (Duration.between(lastProgressLog, now).compareTo(interval) >= 0) {
+            lastProgressLog = now;
+            LOG.info("{} {}: {} of {} rows read, {} sent, {}", title, fileName, rows, expectedRows, rowsSent,
+                    countsText());
+        }
+    }
+
+    /** {@code 3 created, 1 invalid}: the counts of the flow's statuses. */
+    String countsText() {
+        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().value())
+                .collect(Collectors.joining(", "));
+    }
+
+    void closeOutputs() {
+        if (results != null) {
+            results.close();
+        }
+        if (errors != null) {
+            errors.close();
+        }
+    }
+
+    long expectedRows() {
+        return expectedRows;
+    }
+
+    Map<String, Long> countsByStatus() {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        counts.forEach((status, count) -> byStatus.put(status.value(), count));
+        return byStatus;
+    }
+
+    /** The file's name without directories and extension: what its results files are named after. */
+    static String baseNameOf(String fileName) {
+        String name = fileName.substring(fileName.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    String resultsName() {
+        return baseNameOf(fileName) + ".results." + format.extension();
+    }
+
+    String errorsName() {
+        return baseNameOf(fileName) + ".errors." + format.extension();
+    }
+
+    String summaryName() {
+        return baseNameOf(fileName) + ".summary.json";
+    }
+
+    Path resultsFile() {
+        return stagingDirectory.resolve(resultsName());
+    }
+
+    Path errorsFile() {
+        return stagingDirectory.resolve(errorsName());
+    }
+
+    Path stagingDirectory() {
+        return stagingDirectory;
+    }
+
+    ImportSummary summary(String outcome, String reason) {
+        Instant finishedAt = clock.instant();
+        boolean completed = ImportSummary.COMPLETED.equals(outcome);
+        return new ImportSummary(fileName, outcome, rows, countsByStatus(), startedAt.toString(),
+                finishedAt.toString(), Duration.between(startedAt, finishedAt).toMillis(),
+                completed ? resultsName() : null, completed ? errorsName() : null, reason);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.camelzest.routes.filedrop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Timed out rather than hanging the build if the hand-over between the two threads ever gets stuck. */
+@Timeout(30)
+class ReadAheadTest {
+
+    private final ExecutorService readingThread = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stop() {
+        readingThread.shutdownNow();
+    }
+
+    /** Counts up to {@code size}, failing at {@code failAt} if set; remembers how far it was read and its close. */
+    static final class Numbers implements Iterator<Integer>, Closeable {
+        final int size;
+        final int failAt;
+        final AtomicInteger read = new AtomicInteger();
+        final AtomicBoolean closed = new AtomicBoolean();
+        final AtomicBoolean readOnRouteThread = new AtomicBoolean();
+        final Thread routeThread = Thread.currentThread();
+
+        Numbers(int size, int failAt) {
+            this.size = size;
+            this.failAt = failAt;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return read.get() < size;
+        }
+
+        @Override
+        public Integer next() {
+            readOnRouteThread.compareAndSet(false, Thread.currentThread() == routeThread);
+            int next = read.incrementAndGet();
+            if (next == failAt) {
+                throw new UnreadableFileException("row " + next + " cannot be read");
+            }
+            return next;
+        }
+
+        @Override
+        public void close() {
+            closed.set(true);
+        }
+    }
+
+    @Test
+    void givesEveryItemInOrderReadOnAThreadOfItsOwnAndClosesTheSource() throws Exception {
+        Numbers source = new Numbers(1_000, -1);
+        List<Integer> items = new ArrayList<>();
+        try (ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread)) {
+            ahead.forEachRemaining(items::add);
+        }
+
+        assertThat(items).hasSize(1_000).isSorted();
+        assertThat(source.readOnRouteThread).isFalse();
+        assertThat(source.closed).isTrue();
+    }
+
+    @Test
+    void readsNoMoreThanItsDepthAhead() throws Exception {
+        Numbers source = new Numbers(1_000, -1);
+        try (ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread)) {
+            assertThat(ahead.next()).isEqualTo(1);
+            Thread.sleep(200);
+
+            // one taken, AHEAD waiting, one more read and waiting for room
+            assertThat(source.read.get()).isLessThanOrEqualTo(1 + ReadAhead.AHEAD + 1);
+        }
+        assertThat(source.closed).isTrue();
+    }
+
+    @Test
+    void aReadingFailureSurfacesOnTheRouteThreadWhereItsItemWouldHaveBeen() {
+        Numbers source = new Numbers(1_000, 4);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try (ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread)) {
+                assertThat(ahead.next()).isEqualTo(1);
+                Thread.sleep(200); // the reading fails while the batches before it fill the queue
+                assertThat(ahead.next()).isEqualTo(2);
+                assertThat(ahead.next()).isEqualTo(3);
+                assertThatThrownBy(ahead::hasNext).isInstanceOf(UnreadableFileException.class)
+                        .hasMessage("row 4 cannot be read");
+            }
+        });
+        assertThat(source.closed).isTrue();
+    }
+
+    @Test
+    void closingPartWayStopsTheReadingAndClosesTheSourceBeforeReturning() throws Exception {
+        Numbers source = new Numbers(1_000_000, -1);
+        ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread);
+        ahead.next();
+        ahead.close();
+
+        assertThat(source.closed).isTrue();
+        int readAtClose = source.read.get();
+        Thread.sleep(100);
+        assertThat(source.read.get()).isEqualTo(readAtClose).isLessThan(1_000_000);
+    }
+
+    @Test
+    void aSourceIsClosedWhenNoThreadIsLeftToReadIt() {
+        Numbers source = new Numbers(10, -1);
+        readingThread.shutdown();
+
+        assertThatThrownBy(() -> new ReadAhead<>(source, readingThread))
+                .isInstanceOf(RejectedExecutionException.class);
+        assertThat(source.closed).isTrue();
+    }
+}
