@@ -88,19 +88,25 @@ public final class PartnerEventDelivery {
     /** The dead letter of an event its target refused: the event, the target and the reason, as JSON. */
     public void deadLetter(Exchange exchange) {
         Message message = exchange.getMessage();
-        String eventId = message.getHeader(ZestConstants.EVENT_ID, String.class);
+        // the event's identity comes from the exchange, not the message: a failed target may have replaced the
+        // message's headers (camel-http 4.14 leaves only the response's when it throws)
+        JsonNode envelope = exchange.getProperty(ENVELOPE, JsonNode.class);
+        String eventId = envelope.path("eventId").asText(null);
+        String eventType = envelope.path("eventType").asText(null);
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String target = exchange.getProperty(TARGET, String.class);
         ObjectNode letter = EventJson.mapper().createObjectNode();
         letter.put("eventId", eventId);
-        letter.put("eventType", message.getHeader(ZestConstants.EVENT_TYPE, String.class));
+        letter.put("eventType", eventType);
         letter.put("target", target == null ? null : URISupport.sanitizeUri(target));
         letter.put("reason", failure == null ? "unknown" : URISupport.sanitizeUri(failure.toString()));
         letter.put("failedAt", clock.instant().toString());
-        letter.set("event", exchange.getProperty(ENVELOPE, JsonNode.class));
+        letter.set("event", envelope);
         LOG.warn("Event {} could not be delivered to {}: dead-lettered ({})", eventId, letter.path("target").asText(),
                 letter.path("reason").asText());
-        message.removeHeaders("*", ZestConstants.EVENT_ID, ZestConstants.EVENT_TYPE);
+        message.removeHeaders("*");
+        message.setHeader(ZestConstants.EVENT_ID, eventId);
+        message.setHeader(ZestConstants.EVENT_TYPE, eventType);
         message.setHeader(Exchange.FILE_NAME, eventId + ".json");
         message.setBody(EventJson.write(letter));
     }

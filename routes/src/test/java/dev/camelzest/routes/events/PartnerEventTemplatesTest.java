@@ -22,6 +22,7 @@ import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.routes.testing.PartnerHttpEndpoint;
 import dev.camelzest.routes.testing.ZestEvents;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +117,35 @@ class PartnerEventTemplatesTest {
         try (Stream<Path> replayed = Files.list(deadLetters.resolve("replayed"))) {
             assertThat(replayed).hasSize(1);
         }
+    }
+
+    @Test
+    void anEventWhoseFailedTargetDroppedTheHeadersIsDeadLetteredUnderItsOwnId() throws Exception {
+        // as camel-http 4.14 does when it throws: only the response's headers are left on the message
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // the failure is the caller's to handle, as a producer's is
+                errorHandler(noErrorHandler());
+                from("direct:drops-headers-and-fails").removeHeaders("*")
+                        .throwException(new IllegalStateException("refused"));
+            }
+        });
+        TemplatedRouteBuilder.builder(camel, PartnerEventTemplates.EVENTS)
+                .routeId("events-to-a-header-dropping-target")
+                .parameter("source", "direct:events-to-a-header-dropping-target")
+                .parameter("defaultTarget", "direct:drops-headers-and-fails")
+                .parameter("deadLetterDirectory", deadLetters.toString())
+                .parameter("maximumRedeliveries", "0")
+                .add();
+        String event = ZestEvents.journey().get(1);
+
+        producer.sendBody("direct:events-to-a-header-dropping-target", event);
+
+        JsonNode written = readTree(Files.readString(deadLetters.resolve("wde_0000000000000002.json")));
+        assertThat(written.path("eventId").asText()).isEqualTo("wde_0000000000000002");
+        assertThat(written.path("eventType").asText()).isEqualTo("spv_request.completed");
+        assertThat(ledger.webhookEvents().byId("wde_0000000000000002").orElseThrow().deadLetteredAt()).isNotNull();
     }
 
     @Test
