@@ -18,14 +18,19 @@ public final class Ledger implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
-    private final HikariDataSource dataSource;
+    /** The Flyway history table of a ledger that shares an application's database with its own migrations. */
+    public static final String SHARED_HISTORY_TABLE = "zest_ledger_schema_history";
+
+    private final DataSource dataSource;
+    private final AutoCloseable owned;
     private final InvestorLedger investors;
     private final SpvRequestLedger spvRequests;
     private final SubscriptionLedger subscriptions;
     private final WebhookEventLedger webhookEvents;
 
-    private Ledger(HikariDataSource dataSource) {
+    private Ledger(DataSource dataSource, AutoCloseable owned) {
         this.dataSource = dataSource;
+        this.owned = owned;
         this.investors = new InvestorLedger(dataSource);
         this.spvRequests = new SpvRequestLedger(dataSource);
         this.subscriptions = new SubscriptionLedger(dataSource);
@@ -47,12 +52,27 @@ public final class Ledger implements AutoCloseable {
             throw e;
         }
         LOG.info("Ledger ready at {}", settings.displayUrl());
-        return new Ledger(dataSource);
+        return new Ledger(dataSource, dataSource);
+    }
+
+    /**
+     * The ledger in an application's own database (a Spring Boot {@code DataSource}): migrated with its own history
+     * table, {@value #SHARED_HISTORY_TABLE}, so it never mixes with the application's migrations; the data source
+     * stays the application's and is not closed with the ledger.
+     */
+    public static Ledger onSharedDataSource(DataSource dataSource) {
+        migrate(dataSource, SHARED_HISTORY_TABLE);
+        return new Ledger(dataSource, null);
     }
 
     static void migrate(DataSource dataSource) {
+        migrate(dataSource, "flyway_schema_history");
+    }
+
+    private static void migrate(DataSource dataSource, String historyTable) {
         Flyway.configure()
                 .dataSource(dataSource)
+                .table(historyTable)
                 .locations("classpath:db/ledger")
                 .load()
                 .migrate();
@@ -80,6 +100,12 @@ public final class Ledger implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new LedgerException("Closing the ledger's connection pool failed", e);
+            }
+        }
     }
 }
