@@ -115,8 +115,8 @@ final class ComponentConfigurationSource {
         if (text.isEmpty()) {
             return "";
         }
-        String safe = text.replace("*/", "*&#47;").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("@", "&#64;").replace("{", "&#123;").replace("}", "&#125;");
+        // only what would end the comment or start a javadoc tag is escaped: the metadata keeps the catalog's text
+        String safe = text.replace("*/", "*&#47;").replace("@", "&#64;");
         StringBuilder lines = new StringBuilder();
         StringBuilder line = new StringBuilder();
         for (String word : safe.split("\\s+")) {

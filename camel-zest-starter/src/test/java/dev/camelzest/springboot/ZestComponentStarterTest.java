@@ -10,6 +10,7 @@ import dev.camelzest.component.model.InvestorBulkResponse;
 import dev.camelzest.component.model.InvestorCreateRow;
 import dev.camelzest.sandbox.junit.SandboxAdminClient.RecordedRequest;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+import dev.camelzest.springboot.testapp.StarterTestApplication;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;

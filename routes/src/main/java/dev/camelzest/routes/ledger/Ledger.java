@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,25 +58,26 @@ public final class Ledger implements AutoCloseable {
 
     /**
      * The ledger in an application's own database (a Spring Boot {@code DataSource}): migrated with its own history
-     * table, {@value #SHARED_HISTORY_TABLE}, so it never mixes with the application's migrations; the data source
+     * table, {@value #SHARED_HISTORY_TABLE}, so it never mixes with the application's migrations (the schema already
+     * holding the application's tables is expected: baseline 0, so every ledger script still runs); the data source
      * stays the application's and is not closed with the ledger.
      */
     public static Ledger onSharedDataSource(DataSource dataSource) {
-        migrate(dataSource, SHARED_HISTORY_TABLE);
+        migrations(dataSource)
+                .table(SHARED_HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
         return new Ledger(dataSource, null);
     }
 
     static void migrate(DataSource dataSource) {
-        migrate(dataSource, "flyway_schema_history");
+        migrations(dataSource).load().migrate();
     }
 
-    private static void migrate(DataSource dataSource, String historyTable) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .table(historyTable)
-                .locations("classpath:db/ledger")
-                .load()
-                .migrate();
+    private static FluentConfiguration migrations(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/ledger");
     }
 
     public DataSource dataSource() {
