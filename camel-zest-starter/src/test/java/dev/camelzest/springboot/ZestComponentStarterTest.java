@@ -114,6 +114,8 @@ class ZestComponentStarterTest {
         Map<String, Object> health = http.getForObject("/actuator/health", Map.class);
 
         assertThat(health).containsEntry("status", "UP");
-        assertThat(ActuatorHealth.zestCheck(health)).containsEntry("status", "UP");
+        ActuatorHealth.Check zest = ActuatorHealth.zestCheck(health);
+        assertThat(zest.status()).isEqualTo("UP");
+        assertThat(zest.data()).containsEntry("baseUrl", SANDBOX.baseUrl());
     }
 }

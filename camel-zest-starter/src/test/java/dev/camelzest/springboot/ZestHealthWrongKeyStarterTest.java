@@ -58,9 +58,10 @@ class ZestHealthWrongKeyStarterTest {
         ResponseEntity<Map> reply = http.getForEntity("/actuator/health", Map.class);
 
         assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        Map<String, Object> zest = ActuatorHealth.zestCheck(reply.getBody());
-        assertThat(zest).containsEntry("status", "DOWN");
-        assertThat(String.valueOf(zest)).doesNotContain(SANDBOX.partner().privateKeyPem().lines().skip(1).findFirst()
+        ActuatorHealth.Check zest = ActuatorHealth.zestCheck(reply.getBody());
+        assertThat(zest.status()).isEqualTo("DOWN");
+        assertThat(zest.data()).containsKey("code");
+        assertThat(String.valueOf(reply.getBody())).doesNotContain(SANDBOX.partner().privateKeyPem().lines().skip(1).findFirst()
                 .orElseThrow());
     }
 }
