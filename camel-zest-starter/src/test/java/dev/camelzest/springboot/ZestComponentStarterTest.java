@@ -13,17 +13,14 @@ import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import dev.camelzest.springboot.testapp.StarterTestApplication;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * /actuator/health.
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = { StarterTestApplication.class, ZestComponentStarterTest.Routes.class },
+@SpringBootTest(classes = { StarterTestApplication.class, ZestProducerRoutes.class },
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ZestComponentStarterTest {
 
@@ -45,21 +42,6 @@ class ZestComponentStarterTest {
     @DynamicPropertySource
     static void sandbox(DynamicPropertyRegistry registry) {
         SandboxProperties.register(registry, SANDBOX);
-    }
-
-    @TestConfiguration
-    static class Routes {
-        @Bean
-        RouteBuilder zestRoutes() {
-            return new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("webhook:zest:events?webhookAutoRegister=false&webhookComponentName=platform-http"
-                         + "&webhookPath=/zest/events").routeId("webhooks").to("mock:events");
-                    from("direct:investors").routeId("investors").to("zest:bulkCreateInvestors");
-                }
-            };
-        }
     }
 
     @Autowired
