@@ -39,6 +39,18 @@ class ZestAutoConfigurationStarterTest {
     }
 
     @Test
+    void templateParametersAreTakenInCamelCaseAndKebabCase() {
+        runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:parameters;DB_CLOSE_DELAY=-1",
+                        "zest.investors.enabled=true", "zest.investors.route-id=partner-investors",
+                        "zest.investors.parameters.directory=target/test-data/parameters",
+                        "zest.investors.parameters.readLockCheckInterval=250",
+                        "zest.investors.parameters.poll-delay=750")
+                .run(context -> assertThat(context.getBean(CamelContext.class).getRoute("partner-investors")
+                        .getEndpoint().getEndpointUri()).contains("readLockCheckInterval=250").contains("delay=750"));
+    }
+
+    @Test
     void anEnabledFeatureWithoutADatabaseFailsTheStartInsteadOfOpeningAnEmbeddedOne() {
         runner.withPropertyValues("zest.investors.enabled=true", "zest.investors.parameters.directory=target/none")
                 .run(context -> assertThat(context).getFailure().rootCause()
