@@ -15,27 +15,30 @@ import org.apache.camel.builder.RouteBuilder;
 enum ZestFeature {
 
     INVESTORS("zest.investors", ZestRoutesProperties::getInvestors, InvestorImportTemplates::new,
-            Map.of("file", InvestorImportTemplates.FILE, "sftp", InvestorImportTemplates.SFTP)),
+            "file", InvestorImportTemplates.FILE, "sftp", InvestorImportTemplates.SFTP),
     SUBSCRIPTIONS("zest.subscriptions", ZestRoutesProperties::getSubscriptions, SubscriptionTemplates::new,
-            Map.of("file", SubscriptionTemplates.FILE, "sftp", SubscriptionTemplates.SFTP)),
+            "file", SubscriptionTemplates.FILE, "sftp", SubscriptionTemplates.SFTP),
     DOCUMENTS("zest.documents", ZestRoutesProperties::getDocuments, DocumentTemplates::new,
-            Map.of("file", DocumentTemplates.FILE, "sftp", DocumentTemplates.SFTP)),
+            "file", DocumentTemplates.FILE, "sftp", DocumentTemplates.SFTP),
     SPV_REQUESTS("zest.spv-requests", ZestRoutesProperties::getSpvRequests, SpvRequestTemplates::new,
-            Map.of("file", SpvRequestTemplates.FILE, "reconcile", SpvRequestTemplates.RECONCILE)),
+            "file", SpvRequestTemplates.FILE, "reconcile", SpvRequestTemplates.RECONCILE),
     EVENTS("zest.events", ZestRoutesProperties::getEvents, PartnerEventTemplates::new,
-            Map.of("events", PartnerEventTemplates.EVENTS, "replay", PartnerEventTemplates.REPLAY));
+            "events", PartnerEventTemplates.EVENTS, "replay", PartnerEventTemplates.REPLAY);
 
     private final String prefix;
     private final Function<ZestRoutesProperties, ZestRoutesProperties.Feature> properties;
     private final Supplier<RouteBuilder> templates;
+    private final String defaultTemplate;
     private final Map<String, String> templateIds;
 
     ZestFeature(String prefix, Function<ZestRoutesProperties, ZestRoutesProperties.Feature> properties,
-            Supplier<RouteBuilder> templates, Map<String, String> templateIds) {
+            Supplier<RouteBuilder> templates, String defaultTemplate, String defaultTemplateId, String otherTemplate,
+            String otherTemplateId) {
         this.prefix = prefix;
         this.properties = properties;
         this.templates = templates;
-        this.templateIds = templateIds;
+        this.defaultTemplate = defaultTemplate;
+        this.templateIds = Map.of(defaultTemplate, defaultTemplateId, otherTemplate, otherTemplateId);
     }
 
     ZestRoutesProperties.Feature of(ZestRoutesProperties all) {
@@ -47,7 +50,7 @@ enum ZestFeature {
     }
 
     String templateId(String shortName) {
-        String id = templateIds.get(shortName);
+        String id = templateIds.get(shortName == null ? defaultTemplate : shortName);
         if (id == null) {
             throw new IllegalArgumentException(prefix + ".template=" + shortName + " is not one of "
                     + templateIds.keySet());

@@ -16,23 +16,23 @@ public class ZestRoutesProperties {
 
     /** Investor files (CSV, JSON Lines) into bulkCreateInvestors; template file or sftp. */
     @NestedConfigurationProperty
-    private final Feature investors = new Feature("file");
+    private final Feature investors = new Feature();
 
     /** Subscription files into createSubscriptions; template file or sftp. */
     @NestedConfigurationProperty
-    private final Feature subscriptions = new Feature("file");
+    private final Feature subscriptions = new Feature();
 
     /** Signed forms and funding receipts uploaded in order; template file or sftp. */
     @NestedConfigurationProperty
-    private final Feature documents = new Feature("file");
+    private final Feature documents = new Feature();
 
     /** SPV request files submitted to Zest; template file, or reconcile to refresh pending requests. */
     @NestedConfigurationProperty
-    private final Feature spvRequests = new Feature("file");
+    private final Feature spvRequests = new Feature();
 
     /** Zest's webhook events into the ledger and the partner's systems; template events, or replay. */
     @NestedConfigurationProperty
-    private final Feature events = new Feature("events");
+    private final Feature events = new Feature();
 
     public Feature getInvestors() {
         return investors;
@@ -59,7 +59,7 @@ public class ZestRoutesProperties {
         /** Whether the feature's route is created. */
         private boolean enabled;
 
-        /** Which of the feature's templates to instantiate. */
+        /** Which of the feature's templates to instantiate; the first one listed for the feature when not set. */
         private String template;
 
         /** The route id; the template id when not set. */
@@ -67,10 +67,6 @@ public class ZestRoutesProperties {
 
         /** The template parameters, e.g. directory, batchSize, zestUri. */
         private Map<String, String> parameters = new LinkedHashMap<>();
-
-        Feature(String template) {
-            this.template = template;
-        }
 
         public boolean isEnabled() {
             return enabled;
