@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,14 +19,19 @@ public final class Ledger implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
-    private final HikariDataSource dataSource;
+    /** The Flyway history table of a ledger that shares an application's database with its own migrations. */
+    public static final String SHARED_HISTORY_TABLE = "zest_ledger_schema_history";
+
+    private final DataSource dataSource;
+    private final AutoCloseable owned;
     private final InvestorLedger investors;
     private final SpvRequestLedger spvRequests;
     private final SubscriptionLedger subscriptions;
     private final WebhookEventLedger webhookEvents;
 
-    private Ledger(HikariDataSource dataSource) {
+    private Ledger(DataSource dataSource, AutoCloseable owned) {
         this.dataSource = dataSource;
+        this.owned = owned;
         this.investors = new InvestorLedger(dataSource);
         this.spvRequests = new SpvRequestLedger(dataSource);
         this.subscriptions = new SubscriptionLedger(dataSource);
@@ -47,15 +53,31 @@ public final class Ledger implements AutoCloseable {
             throw e;
         }
         LOG.info("Ledger ready at {}", settings.displayUrl());
-        return new Ledger(dataSource);
+        return new Ledger(dataSource, dataSource);
+    }
+
+    /**
+     * The ledger in an application's own database (a Spring Boot {@code DataSource}): migrated with its own history
+     * table, {@value #SHARED_HISTORY_TABLE}, so it never mixes with the application's migrations (the schema already
+     * holding the application's tables is expected: baseline 0, so every ledger script still runs); the data source
+     * stays the application's and is not closed with the ledger.
+     */
+    public static Ledger onSharedDataSource(DataSource dataSource) {
+        migrations(dataSource)
+                .table(SHARED_HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        return new Ledger(dataSource, null);
     }
 
     static void migrate(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/ledger")
-                .load()
-                .migrate();
+        migrations(dataSource).load().migrate();
+    }
+
+    private static FluentConfiguration migrations(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/ledger");
     }
 
     public DataSource dataSource() {
@@ -80,6 +102,12 @@ public final class Ledger implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new LedgerException("Closing the ledger's connection pool failed", e);
+            }
+        }
     }
 }

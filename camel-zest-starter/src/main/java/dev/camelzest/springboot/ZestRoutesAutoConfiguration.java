@@ -1,0 +1,57 @@
+package dev.camelzest.springboot;
+
+import javax.sql.DataSource;
+
+import dev.camelzest.routes.ledger.Ledger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The route templates as opt-in features ({@link ZestRoutesProperties}); nothing here exists until a
+ * {@code zest.<feature>.enabled} is true. The ledger is then kept in the application's own {@code DataSource},
+ * migrated by the ledger's Flyway scripts with their own history table (after Spring Boot's Flyway has run the
+ * application's migrations, when it has any).
+ */
+@AutoConfiguration(after = CamelAutoConfiguration.class, afterName = {
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+        "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration" })
+@ConditionalOnBean(CamelContext.class)
+@ConditionalOnExpression(ZestRoutesAutoConfiguration.ANY_FEATURE_ENABLED)
+@EnableConfigurationProperties(ZestRoutesProperties.class)
+public class ZestRoutesAutoConfiguration {
+
+    /** The ledger bean name the templates look up by default (their {@code ledger} parameter). */
+    static final String LEDGER = "zestLedger";
+
+    static final String ANY_FEATURE_ENABLED = "${zest.investors.enabled:false} or ${zest.subscriptions.enabled:false}"
+            + " or ${zest.documents.enabled:false} or ${zest.spv-requests.enabled:false}"
+            + " or ${zest.events.enabled:false}";
+
+    @Bean
+    @ConditionalOnMissingBean(name = "zestTemplatedRoutes")
+    RoutesBuilder zestTemplatedRoutes(ZestRoutesProperties properties) {
+        return new ZestTemplatedRoutes(properties);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.jdbc.core.JdbcTemplate")
+    @ConditionalOnSingleCandidate(DataSource.class)
+    static class LedgerOnDataSource {
+
+        @Bean(name = LEDGER, destroyMethod = "")
+        @ConditionalOnMissingBean(name = LEDGER)
+        Ledger zestLedger(DataSource dataSource) {
+            return Ledger.onSharedDataSource(dataSource);
+        }
+    }
+}
