@@ -16,6 +16,11 @@ public class ZestComponentConfiguration extends ComponentConfigurationProperties
     private Boolean enabled;
 
     /**
+     * listSpvRequests pages through every page and replies with one list of all SPV requests.
+     */
+    private Boolean allPages = false;
+
+    /**
      * The base URL of the Zest environment, without /v1: https://api.zestequity.com (production),
      * https://sandbox.api.zestequity.com (sandbox) or a local sandbox.
      */
@@ -26,50 +31,6 @@ public class ZestComponentConfiguration extends ComponentConfigurationProperties
      * The option is a dev.camelzest.component.ZestConfiguration type; give a bean reference (#bean:name).
      */
     private dev.camelzest.component.ZestConfiguration configuration;
-
-    /**
-     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
-     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
-     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
-     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally
-     * only, and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel
-     * component to hook into the 3rd party component and make this possible for future releases. By default the
-     * consumer will use the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at
-     * WARN or ERROR level and ignored.
-     */
-    private Boolean bridgeErrorHandler = false;
-
-    /**
-     * Only route these event types (comma-separated, e.g. spv_request.completed,subscription.completed); others
-     * are acknowledged and dropped. Default: all.
-     */
-    private String eventTypes;
-
-    /**
-     * Where the eventIds of routed events are kept to drop Zest's repeated deliveries. Default: a file in
-     * webhookDataDirectory keeping the latest 250 000 ids (well over 24 h), which survives restarts. Use a shared
-     * one (e.g. camel-sql's JdbcMessageIdRepository) when several instances receive the webhooks, named explicitly
-     * (#bean:name): it is never taken from the registry by type, so that an unrelated repository bean cannot
-     * replace the event store.
-     * The option is a org.apache.camel.spi.IdempotentRepository type; give a bean reference (#bean:name).
-     */
-    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
-
-    /**
-     * The directory of the default file-backed eventId store.
-     */
-    private String webhookDataDirectory = "data/zest-webhooks";
-
-    /**
-     * The largest webhook body in bytes; larger requests are answered 413. Give the HTTP server the same limit
-     * (camel.server.max-body-size with Camel Main) so that it never buffers more than this.
-     */
-    private Long webhookMaxBodySize = 1048576L;
-
-    /**
-     * listSpvRequests pages through every page and replies with one list of all SPV requests.
-     */
-    private Boolean allPages = false;
 
     /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to
@@ -235,6 +196,41 @@ public class ZestComponentConfiguration extends ComponentConfigurationProperties
      */
     private String webhookSecret;
 
+    /**
+     * Only route these event types (comma-separated, e.g. spv_request.completed,subscription.completed); others
+     * are acknowledged and dropped. Default: all.
+     */
+    private String eventTypes;
+
+    /**
+     * Where the eventIds of routed events are kept to drop Zest's repeated deliveries. Default: a file in
+     * webhookDataDirectory keeping the latest 250 000 ids (well over 24 h), which survives restarts. Use a shared
+     * one (e.g. camel-sql's JdbcMessageIdRepository) when several instances receive the webhooks, named explicitly
+     * (#bean:name): it is never taken from the registry by type, so that an unrelated repository bean cannot
+     * replace the event store.
+     * The option is a org.apache.camel.spi.IdempotentRepository type; give a bean reference (#bean:name).
+     */
+    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+
+    /**
+     * The directory of the default file-backed eventId store.
+     */
+    private String webhookDataDirectory = "data/zest-webhooks";
+
+    /**
+     * The largest webhook body in bytes; larger requests are answered 413. Give the HTTP server the same limit
+     * (camel.server.max-body-size with Camel Main) so that it never buffers more than this.
+     */
+    private Long webhookMaxBodySize = 1048576L;
+
+    public Boolean getAllPages() {
+        return allPages;
+    }
+
+    public void setAllPages(Boolean allPages) {
+        this.allPages = allPages;
+    }
+
     public String getBaseUrl() {
         return baseUrl;
     }
@@ -249,54 +245,6 @@ public class ZestComponentConfiguration extends ComponentConfigurationProperties
 
     public void setConfiguration(dev.camelzest.component.ZestConfiguration configuration) {
         this.configuration = configuration;
-    }
-
-    public Boolean getBridgeErrorHandler() {
-        return bridgeErrorHandler;
-    }
-
-    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
-        this.bridgeErrorHandler = bridgeErrorHandler;
-    }
-
-    public String getEventTypes() {
-        return eventTypes;
-    }
-
-    public void setEventTypes(String eventTypes) {
-        this.eventTypes = eventTypes;
-    }
-
-    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
-        return idempotentRepository;
-    }
-
-    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
-        this.idempotentRepository = idempotentRepository;
-    }
-
-    public String getWebhookDataDirectory() {
-        return webhookDataDirectory;
-    }
-
-    public void setWebhookDataDirectory(String webhookDataDirectory) {
-        this.webhookDataDirectory = webhookDataDirectory;
-    }
-
-    public Long getWebhookMaxBodySize() {
-        return webhookMaxBodySize;
-    }
-
-    public void setWebhookMaxBodySize(Long webhookMaxBodySize) {
-        this.webhookMaxBodySize = webhookMaxBodySize;
-    }
-
-    public Boolean getAllPages() {
-        return allPages;
-    }
-
-    public void setAllPages(Boolean allPages) {
-        this.allPages = allPages;
     }
 
     public Boolean getLazyStartProducer() {
@@ -529,5 +477,37 @@ public class ZestComponentConfiguration extends ComponentConfigurationProperties
 
     public void setWebhookSecret(String webhookSecret) {
         this.webhookSecret = webhookSecret;
+    }
+
+    public String getEventTypes() {
+        return eventTypes;
+    }
+
+    public void setEventTypes(String eventTypes) {
+        this.eventTypes = eventTypes;
+    }
+
+    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public String getWebhookDataDirectory() {
+        return webhookDataDirectory;
+    }
+
+    public void setWebhookDataDirectory(String webhookDataDirectory) {
+        this.webhookDataDirectory = webhookDataDirectory;
+    }
+
+    public Long getWebhookMaxBodySize() {
+        return webhookMaxBodySize;
+    }
+
+    public void setWebhookMaxBodySize(Long webhookMaxBodySize) {
+        this.webhookMaxBodySize = webhookMaxBodySize;
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.camelzest.routes.investors.ImportMetrics;
+import dev.camelzest.routes.filedrop.ImportMetrics;
 import dev.camelzest.routes.investors.InvestorImportTemplates;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
@@ -88,9 +88,9 @@ class InvestorImportStarterTest {
                 .as("the ledger's migrations keep their own history").isPositive();
         assertThat(SANDBOX.admin().requests()).filteredOn(call -> call.path().equals("/v1/investors")).hasSize(2);
 
-        Map<String, Object> rows = http.getForObject("/actuator/metrics/" + ImportMetrics.ROWS + "?tag=status:created",
+        Map<String, Object> rows = http.getForObject("/actuator/metrics/" + ImportMetrics.rowsMeter("investor") + "?tag=status:created",
                 Map.class);
-        assertThat(rows).containsEntry("name", ImportMetrics.ROWS);
+        assertThat(rows).containsEntry("name", ImportMetrics.rowsMeter("investor"));
         assertThat(String.valueOf(rows.get("measurements"))).contains("value=3.0");
     }
 }
