@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.webhook.WebhookConfiguration;
+import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Where the webhook endpoint receives, for the start-up log line. The webhook component's own URL comes from the
@@ -44,10 +45,23 @@ public final class WebhookAddress {
     }
 
     private static String serverAddress(CamelContext camelContext) {
-        if (camelContext.getClassResolver().resolveClass(VERTX_SERVER) == null) {
+        String running = camelContext.getClassResolver().resolveClass(VERTX_SERVER) == null
+                ? null : VertxServers.address(camelContext);
+        return running != null ? running : mainServerAddress(camelContext);
+    }
+
+    /**
+     * Camel Main's own HTTP server (camel-platform-http-main), which is not a context service the lookup above finds:
+     * its address is what {@code camel.server.host} and {@code camel.server.port} configure (Camel's defaults when
+     * unset).
+     */
+    static String mainServerAddress(CamelContext camelContext) {
+        PropertiesComponent properties = camelContext.getPropertiesComponent();
+        if (!Boolean.parseBoolean(properties.resolveProperty("camel.server.enabled").orElse("false"))) {
             return null;
         }
-        return VertxServers.address(camelContext);
+        return properties.resolveProperty("camel.server.host").orElse("0.0.0.0") + ":"
+                + properties.resolveProperty("camel.server.port").orElse("8080");
     }
 
     /** Loaded only when camel-platform-http-vertx is on the classpath. */
