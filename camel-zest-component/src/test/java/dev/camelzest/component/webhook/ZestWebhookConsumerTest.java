@@ -263,6 +263,19 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
     }
 
     @Test
+    void aRouteStoppedAndStartedAgainRoutesEventsAgain() throws Exception {
+        context.getRouteController().stopRoute("zest-events");
+        context.getRouteController().startRoute("zest-events");
+
+        HttpResponse<String> response = postSigned(CREATED);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("accepted", response.body());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+    }
+
+    @Test
     void acceptsTheOldAndTheNewSecretDuringARotation() throws Exception {
         String second = event("wde_0000000000000002", "spv_request.created", "{}");
         assertEquals(200, post(CREATED, signature(SECRET, CREATED), "application/json").statusCode());
