@@ -37,9 +37,12 @@ import org.slf4j.LoggerFactory;
  * before routing, so that a route forwarding the message does not pass it on.
  * <p>
  * Stopping waits (up to {@value #STOP_WAIT_SECONDS} s, longer than Zest waits for an answer) for the requests in
- * progress. Camel's graceful shutdown does not count them as the route's own, so it would otherwise close the
- * route's producers under them: an event already handed to the partner would then be answered 500, delivered
- * again by Zest after the restart, and reach the partner twice.
+ * progress, and answers 503 to every request that reaches the handler once the stop has begun, without routing it.
+ * Camel stops the route's consumer (and so this handler) before the route's processors, but platform-http reads a
+ * request's body and queues it for a worker thread before the handler sees it: such a request could otherwise enter
+ * the route after the wait, while Camel stops the route's processors under it. An event already handed to the
+ * partner would then fail before its delivery is recorded, be answered 500, be delivered again by Zest after the
+ * restart, and reach the partner twice.
  */
 public final class ZestWebhookHandler extends ServiceSupport implements Processor {
 
@@ -54,7 +57,9 @@ public final class ZestWebhookHandler extends ServiceSupport implements Processo
     private final WebhookRefusals refusals;
     private final Processor route;
     private final Object idle = new Object();
+    /** Guarded by {@link #idle}: a request is routed only if it is counted while the handler accepts. */
     private int inProgress;
+    private boolean accepting;
 
     ZestWebhookHandler(ZestWebhookSignature signature, WebhookBodyReader bodyReader, ZestEventReader eventReader,
                        Set<String> eventTypes, EventDeduplicator deduplicator, WebhookRefusals refusals,
@@ -80,6 +85,11 @@ public final class ZestWebhookHandler extends ServiceSupport implements Processo
     @Override
     public void process(Exchange exchange) throws Exception {
         synchronized (idle) {
+            if (!accepting) {
+                LOG.debug("Webhook request answered 503: the consumer is not running");
+                reply(exchange.getMessage(), 503, "not accepting events now; retry later");
+                return;
+            }
             inProgress++;
         }
         try {
@@ -93,9 +103,17 @@ public final class ZestWebhookHandler extends ServiceSupport implements Processo
     }
 
     @Override
+    protected void doStart() {
+        synchronized (idle) {
+            accepting = true;
+        }
+    }
+
+    @Override
     protected void doStop() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
         synchronized (idle) {
+            accepting = false;
             long left;
             while (inProgress > 0 && (left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) > 0) {
                 idle.wait(left);

@@ -26,6 +26,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
@@ -80,9 +81,10 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
                      + "&eventTypes=spv_request.created,spv_request.completed,partner.renamed")
                         .routeId("zest-events")
                         .process(exchange -> {
-                            if (gate != null) {
+                            CountDownLatch waitFor = gate;
+                            if (waitFor != null) {
                                 entered.countDown();
-                                gate.await(10, TimeUnit.SECONDS);
+                                waitFor.await(10, TimeUnit.SECONDS);
                             }
                             if (failures.getAndDecrement() > 0) {
                                 throw new IllegalStateException("partner system down");
@@ -219,6 +221,60 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
         assertRecordedInTheFile("wde_2c5d6b3e9f1a4d7c");
     }
 
+    /**
+     * platform-http reads a request and queues it for a worker before the handler sees it, so a request can reach the
+     * handler after the stop began and after the requests then in progress were waited for. It must be refused
+     * with 503, so that Zest delivers it again, and never enter a route whose processors are being stopped.
+     */
+    @Test
+    void aRequestReachingTheHandlerOnceTheStopBeganIsAnswered503AndNeverRouted() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        gate = release;
+        CompletableFuture<HttpResponse<String>> delivery = postSignedAsync(CREATED);
+        assertTrue(entered.await(10, TimeUnit.SECONDS), "the first delivery is in the route");
+        gate = null;
+        MockEndpoint events = events();
+        ZestWebhookHandler handler = (ZestWebhookHandler) context.getRoute("zest-events").getConsumer().getProcessor();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(context::stop);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!handler.isStopping() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(handler.isStopping(), "the stop reached the webhook handler");
+        String late = event("wde_0000000000000009", "spv_request.created", "{}");
+        Exchange lateRequest = new DefaultExchange(context);
+        lateRequest.getMessage().setBody(late.getBytes(StandardCharsets.UTF_8));
+        lateRequest.getMessage().setHeader(ZestWebhookSignature.HEADER, signature(SECRET, late));
+        lateRequest.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        handler.process(lateRequest);
+        release.countDown();
+        stopping.get(20, TimeUnit.SECONDS);
+
+        assertEquals(503, lateRequest.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+        // the acknowledgement may be cut off by the stopping server; the event is remembered, so that Zest's next
+        // delivery of it is answered "duplicate"
+        Integer status = delivery.handle((response, failure) -> response == null ? null : response.statusCode())
+                .get(10, TimeUnit.SECONDS);
+        assertTrue(status == null || status == 200, "the event in the route is acknowledged: " + status);
+        assertEquals(1, events.getReceivedCounter(), "only the event that was in the route was routed");
+        assertRecordedInTheFile("wde_2c5d6b3e9f1a4d7c");
+        assertNotRecordedInTheFile("wde_0000000000000009");
+    }
+
+    @Test
+    void aRouteStoppedAndStartedAgainRoutesEventsAgain() throws Exception {
+        context.getRouteController().stopRoute("zest-events");
+        context.getRouteController().startRoute("zest-events");
+
+        HttpResponse<String> response = postSigned(CREATED);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("accepted", response.body());
+        events().expectedMessageCount(1);
+        events().assertIsSatisfied();
+    }
+
     @Test
     void acceptsTheOldAndTheNewSecretDuringARotation() throws Exception {
         String second = event("wde_0000000000000002", "spv_request.created", "{}");
@@ -277,10 +333,18 @@ class ZestWebhookConsumerTest extends WebhookTestSupport {
     }
 
     private void assertRecordedInTheFile(String eventId) {
+        assertTrue(isRecordedInTheFile(eventId), eventId + " is in the event store's file");
+    }
+
+    private void assertNotRecordedInTheFile(String eventId) {
+        assertFalse(isRecordedInTheFile(eventId), eventId + " is not in the event store's file");
+    }
+
+    private boolean isRecordedInTheFile(String eventId) {
         IdempotentRepository store = EventIdStores.fileStore(dataDirectory);
         ServiceHelper.startService(store);
         try {
-            assertTrue(store.contains(eventId), eventId + " is in the event store's file");
+            return store.contains(eventId);
         } finally {
             ServiceHelper.stopService(store);
         }

@@ -26,13 +26,9 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.component.webhook.ZestWebhookSignature;
-import dev.camelzest.routes.ledger.Ledger;
-import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.PartnerHttpEndpoint;
 import dev.camelzest.routes.testing.ZestEvents;
 import dev.camelzest.routes.testing.ZestWebhookEndpoint;
-import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,14 +50,14 @@ class WebhookRestartReliabilityTest {
     void everyEventReachesThePartnerExactlyOnceAcrossARestart() throws Exception {
         List<String> deliveries = deliveries();
         try (PartnerHttpEndpoint partner = PartnerHttpEndpoint.start()) {
-            Application first = Application.start(temp, partner, 0);
-            ZestDelivery zest = new ZestDelivery(first.webhook.url(), deliveries);
+            EventsApplication first = EventsApplication.start(temp, partner.uri(), 0);
+            ZestDelivery zest = new ZestDelivery(first.webhook().url(), deliveries);
             zest.start();
 
             zest.awaitAcknowledged(deliveries.size() / 2);
             int acceptedBeforeRestart = partner.accepted().size();
             first.stop();
-            Application second = Application.start(temp, partner, first.webhook.port());
+            EventsApplication second = EventsApplication.start(temp, partner.uri(), first.webhook().port());
             try {
                 assertThat(zest.awaitAll(Duration.ofMinutes(3))).as("every delivery acknowledged").isTrue();
                 Map<String, Long> received = partner.accepted().stream()
@@ -69,7 +65,7 @@ class WebhookRestartReliabilityTest {
                         .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
                 assertThat(received).hasSize(EVENTS);
                 assertThat(received.values()).allMatch(count -> count == 1);
-                assertThat(second.ledger.webhookEvents().count()).isEqualTo(EVENTS);
+                assertThat(second.ledger().webhookEvents().count()).isEqualTo(EVENTS);
                 assertThat(acceptedBeforeRestart).isBetween(1, EVENTS - 1);
                 assertThat(zest.redelivered()).as("deliveries refused around the restart, then retried")
                         .isPositive();
@@ -113,43 +109,6 @@ class WebhookRestartReliabilityTest {
             return JSON.readTree(json);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The partner's application: the webhook consumer and the events template, over a ledger in the data directory. */
-    private static final class Application {
-
-        final DefaultCamelContext camel;
-        final Ledger ledger;
-        final ZestWebhookEndpoint webhook;
-
-        private Application(DefaultCamelContext camel, Ledger ledger, ZestWebhookEndpoint webhook) {
-            this.camel = camel;
-            this.ledger = ledger;
-            this.webhook = webhook;
-        }
-
-        static Application start(Path data, PartnerHttpEndpoint partner, int port) throws Exception {
-            Ledger ledger = Ledger.open(LedgerSettings.embedded(data.resolve("data")));
-            DefaultCamelContext camel = new DefaultCamelContext();
-            camel.getRegistry().bind("zestLedger", ledger);
-            ZestWebhookEndpoint webhook = port == 0
-                    ? ZestWebhookEndpoint.prepare(camel, data.resolve("webhook"))
-                    : ZestWebhookEndpoint.prepare(camel, data.resolve("webhook"), port);
-            camel.addRoutes(new PartnerEventTemplates());
-            camel.start();
-            TemplatedRouteBuilder.builder(camel, PartnerEventTemplates.EVENTS)
-                    .routeId("events")
-                    .parameter("source", webhook.sourceUri())
-                    .parameter("defaultTarget", partner.uri())
-                    .parameter("deadLetterDirectory", data.resolve("dead-letter").toString())
-                    .add();
-            return new Application(camel, ledger, webhook);
-        }
-
-        void stop() {
-            camel.stop();
-            ledger.close();
         }
     }
 
