@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Optional;
 
-import dev.camelzest.routes.testing.PostgresCluster;
+import dev.camelzest.fixtures.postgres.PostgresCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
