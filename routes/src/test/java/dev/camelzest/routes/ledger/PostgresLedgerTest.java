@@ -1,16 +1,11 @@
 package dev.camelzest.routes.ledger;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Optional;
 
 import dev.camelzest.fixtures.postgres.PostgresCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -23,14 +18,7 @@ class PostgresLedgerTest extends LedgerContract {
 
     @BeforeAll
     static void startCluster() {
-        Optional<Path> binaries = PostgresCluster.binaries();
-        if (binaries.isEmpty()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("PostgreSQL server binaries (initdb, pg_ctl) are missing: install Debian's postgresql package");
-            }
-            Assumptions.abort("No PostgreSQL server binaries (initdb, pg_ctl) on this machine");
-        }
-        cluster = PostgresCluster.start(binaries.get());
+        cluster = PostgresCluster.startForTests();
     }
 
     @AfterAll
