@@ -76,7 +76,7 @@ public class JdbcEventIdRepository extends JdbcMessageIdRepository implements Ev
     private Duration trimInterval = DEFAULT_TRIM_INTERVAL;
     private CamelContext camelContext;
     private ScheduledExecutorService trimmer;
-    private boolean insertUnlessPresent;
+    private volatile boolean insertUnlessPresent;
 
     public JdbcEventIdRepository() {
         useTable();
