@@ -52,6 +52,7 @@ final class ApplicationStartup extends MainListenerSupport {
         main.getCamelContext().getRegistry().bind(LEDGER_BEAN, ledger);
         console.println("camel-zest: ledger " + (ledgerSettings.isEmbedded()
                 ? "embedded (H2) in " + app.dataDirectory() : "at " + ledgerSettings.displayUrl()));
+        SharedEventStore.configure(main.getCamelContext(), app, ledger, console);
         addReadinessChecks(main);
         if (!embedded.contains(Counterpart.SFTP)) {
             sftpCheck.problem().ifPresent(LOG::error);
