@@ -241,21 +241,31 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     /**
      * The import stopped part-way (credentials refused, request rejected, retries exhausted, the ledger down): the
      * file stays where it is for a later run, held back for a while, and the body becomes a summary saying why.
-     * Rows already created come back {@code already_exists} on that run.
+     * Camel stopping ({@link ImportInterruptedException}) stops it too, the batches sent recorded, without the hold.
+     * The later run of the same file reports the rows this one created as {@code created} (the ledger knows which
+     * file created each); a row sent in a batch whose answer was never recorded (the process was killed) comes back
+     * {@code already_exists}.
      */
     public void stopped(Exchange exchange) {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun<O> run = run(exchange);
-        // the hold is the consumer's own filter, so the file is skipped by the very endpoint that polls it
-        if (exchange.getFromEndpoint() instanceof GenericFileEndpoint<?> source
-                && source.getFilter() instanceof StoppedFiles stoppedFiles) {
-            stoppedFiles.hold(fileName, exchange.getIn().getHeader(Exchange.FILE_LENGTH, -1L, Long.class),
-                    exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, -1L, Long.class));
+        String reason;
+        if (cause instanceof ImportInterruptedException) {
+            reason = cause.getMessage() + "; the file stays in place and is imported again when the import runs"
+                    + " again, here or on another replica";
+            LOG.info("{} {} stopped: {}", flow.title(), fileName, reason);
+        } else {
+            // the hold is the consumer's own filter, so the file is skipped by the very endpoint that polls it
+            if (exchange.getFromEndpoint() instanceof GenericFileEndpoint<?> source
+                    && source.getFilter() instanceof StoppedFiles stoppedFiles) {
+                stoppedFiles.hold(fileName, exchange.getIn().getHeader(Exchange.FILE_LENGTH, -1L, Long.class),
+                        exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, -1L, Long.class));
+            }
+            reason = ImportFailures.describe(cause) + "; the file stays in place and is tried again after "
+                    + settings.retryStoppedAfter() + " or when it changes";
+            LOG.error("{} {} stopped: {}", flow.title(), fileName, reason);
         }
-        String reason = ImportFailures.describe(cause) + "; the file stays in place and is tried again after "
-                + settings.retryStoppedAfter() + " or when it changes";
-        LOG.error("{} {} stopped: {}", flow.title(), fileName, reason);
         ImportSummary summary;
         if (run != null) {
             run.recorder().awaitQuietly();

@@ -281,6 +281,8 @@ public final class FileDropRoutes {
                     .continued(true)
                     .end();
         }
+        // Camel is stopping: not a failure to report at ERROR; the summary says so and the file stays for the next run
+        reportStopped(route.onException(ImportInterruptedException.class).logExhausted(false), resultsUri);
         reportStopped(retried(route.onException(Exception.class).onWhen(ImportFailures.TRANSIENT)), resultsUri);
         reportStopped(route.onException(Exception.class), resultsUri);
         publishEach(publishEach(route.process(ref(START))
