@@ -18,6 +18,7 @@ import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.InvestorFiles;
 import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.routes.testing.TestPostgres;
 import dev.camelzest.routes.testing.WarningLog;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.commons.csv.CSVRecord;
@@ -48,21 +49,17 @@ class GracefulStopTest {
 
     @BeforeAll
     static void startPostgres() {
-        postgres = PostgresCluster.binaries().map(PostgresCluster::start).orElse(null);
+        postgres = TestPostgres.startIfInstalled();
     }
 
     @AfterAll
     static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
+        TestPostgres.stop(postgres);
     }
 
     private Ledger ledger(String database) {
         if ("postgresql".equals(database)) {
-            if (postgres == null) {
-                postgres = Postgres.start();
-            }
+            TestPostgres.required(postgres);
             return Ledger.open(LedgerSettings.jdbc(postgres.jdbcUrl(), PostgresCluster.USER,
                     PostgresCluster.PASSWORD));
         }
@@ -74,7 +71,7 @@ class GracefulStopTest {
     void stoppedPartWayThenStartedAgain(String database) throws Exception {
         SANDBOX.admin().reset();
         if ("postgresql".equals(database) && postgres != null) {
-            Postgres.empty(postgres);
+            TestPostgres.empty(postgres);
         }
         Path inbox = temp.resolve("inbox");
         Map<String, String> parameters = Map.of("directory", inbox.toString(),

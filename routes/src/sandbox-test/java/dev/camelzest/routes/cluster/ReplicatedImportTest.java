@@ -24,11 +24,11 @@ import dev.camelzest.routes.investors.InvestorImportTemplates;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.routes.testing.TestPostgres;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,20 +58,18 @@ class ReplicatedImportTest {
 
     @BeforeAll
     static void startPostgres() {
-        postgres = Postgres.start();
+        postgres = TestPostgres.required(TestPostgres.startIfInstalled());
     }
 
     @AfterAll
     static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
+        TestPostgres.stop(postgres);
     }
 
     @BeforeEach
     void resetSandbox() {
         SANDBOX.admin().reset();
-        Postgres.empty(postgres);
+        TestPostgres.empty(postgres);
     }
 
     @AfterEach

@@ -20,10 +20,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.camelzest.fixtures.postgres.PostgresCluster;
-import org.assertj.core.api.Assertions;
+import dev.camelzest.routes.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,23 +44,17 @@ class FileClaimsTest {
 
     @BeforeAll
     static void startPostgres() {
-        postgres = PostgresCluster.binaries().map(PostgresCluster::start).orElse(null);
+        postgres = TestPostgres.startIfInstalled();
     }
 
     @AfterAll
     static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
+        TestPostgres.stop(postgres);
     }
 
     private void open(String database) {
         if ("postgresql".equals(database)) {
-            if (postgres == null) {
-                Assertions.assertThat("true".equalsIgnoreCase(System.getenv("CI")))
-                        .as("PostgreSQL server binaries (initdb, pg_ctl) are missing on CI").isFalse();
-                Assumptions.abort("No PostgreSQL server binaries (initdb, pg_ctl) on this machine");
-            }
+            TestPostgres.required(postgres);
             ledger = Ledger.open(LedgerSettings.jdbc(postgres.jdbcUrl(), PostgresCluster.USER,
                     PostgresCluster.PASSWORD));
         } else {
