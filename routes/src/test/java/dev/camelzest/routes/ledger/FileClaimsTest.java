@@ -1,6 +1,7 @@
 package dev.camelzest.routes.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.camelzest.fixtures.postgres.PostgresCluster;
 import dev.camelzest.routes.testing.TestPostgres;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +131,28 @@ class FileClaimsTest {
         other.renew();
         clock.advance(Duration.ofSeconds(20));
         assertThat(holder.add(FILE)).as("the new holder's heartbeat goes on; the old one's lapsed").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void startedWithCamelItsHeartbeatRunsByItself(String database) throws Exception {
+        open(database);
+        Duration expiry = Duration.ofSeconds(2);
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            FileClaims holder = new FileClaims(ledger.dataSource(), expiry, Clock.systemUTC());
+            camel.addService(holder, true, true);
+            camel.start();
+            assertThat(holder.add(FILE)).isTrue();
+
+            FileClaims other = new FileClaims(ledger.dataSource(), expiry, Clock.systemUTC());
+            long until = System.nanoTime() + expiry.multipliedBy(5).toNanos() / 2;
+            while (System.nanoTime() < until) {
+                assertThat(other.add(FILE)).as("renewed every third of the expiry").isFalse();
+                Thread.sleep(250);
+            }
+            camel.stop();
+            await().atMost(Duration.ofSeconds(10)).until(() -> other.add(FILE));
+        }
     }
 
     @ParameterizedTest
