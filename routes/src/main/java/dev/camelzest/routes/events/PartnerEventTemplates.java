@@ -117,7 +117,7 @@ public class PartnerEventTemplates extends RouteBuilder {
                 .onWhen(exchangeProperty(PartnerEventDelivery.DELIVERING).isNotNull()))
                 .handled(true)
                 .process(ref(DEAD_LETTER))
-                .to("file:{{deadLetterDirectory}}?" + FileDropRoutes.WRITE_OPTIONS)
+                .to("file:{{deadLetterDirectory}}?" + FileDropRoutes.REPLACING_WRITE_OPTIONS)
                 .process(ref(DEAD_LETTERED))
                 .end();
     }
