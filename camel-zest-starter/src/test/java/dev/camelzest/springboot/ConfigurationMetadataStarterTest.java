@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelzest.routes.events.WebhookEventStore;
 import org.apache.camel.util.StringHelper;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,16 @@ class ConfigurationMetadataStarterTest {
                 assertThat(metadata).as(name).containsKey(name);
                 assertThat(metadata.get(name).path("description").asText()).as(name + " description").isNotBlank();
             }
+        }
+    }
+
+    @Test
+    void theWebhookEventStorePropertiesAreInTheMetadata() throws IOException {
+        Map<String, JsonNode> metadata = metadata();
+        for (String name : new String[] {WebhookEventStore.STORE, WebhookEventStore.CLAIM_LEASE,
+                WebhookEventStore.RETENTION}) {
+            assertThat(metadata).as(name).containsKey(name);
+            assertThat(metadata.get(name).path("description").asText()).as(name + " description").isNotBlank();
         }
     }
 
