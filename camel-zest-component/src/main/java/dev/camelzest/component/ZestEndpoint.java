@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.camelzest.component.metrics.ZestMetrics;
 import dev.camelzest.component.webhook.EventIdStores;
 import dev.camelzest.component.webhook.WebhookAddress;
 import dev.camelzest.component.webhook.WebhookRefusals;
@@ -153,8 +154,12 @@ public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             repository = ownedRepository;
         }
         ServiceHelper.startService(repository);
-        return ZestWebhookHandler.create(configuration, repository, getComponent().getObjectMapper(), webhookRefusals,
-                next);
+        ZestMetrics metrics = getComponent().getMetrics();
+        webhookRefusals.measureIn(metrics);
+        ZestWebhookHandler handler = ZestWebhookHandler.create(configuration, repository,
+                getComponent().getObjectMapper(), webhookRefusals, next);
+        handler.measureIn(metrics);
+        return handler;
     }
 
     /** Zest has no registration API: where the webhooks are received is logged, to give Zest at onboarding. */
