@@ -109,8 +109,8 @@ final class FileRun<O extends RowOutcome> {
         Instant now = clock.instant();
         if (Duration.between(lastProgressLog, now).compareTo(interval) >= 0) {
             lastProgressLog = now;
-            LOG.info("{} {}: {} of {} rows read, {} sent, {}", title, fileName, rows, expectedRows, rowsSent,
-                    countsText());
+            LOG.info("{} {}: {} of {} rows read, {} sent, {}; {}", title, fileName, rows, expectedRows, rowsSent,
+                    countsText(), ImportProgress.rateAndTimeLeft(rows, expectedRows, Duration.between(startedAt, now)));
         }
     }
 
