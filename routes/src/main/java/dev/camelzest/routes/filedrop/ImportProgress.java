@@ -1,9 +1,12 @@
 package dev.camelzest.routes.filedrop;
 
 import java.time.Duration;
+import java.util.Optional;
 
-/** The rate and the time left of an import, for its progress line: {@code 1250 rows/s, about 2m 40s left}. */
-final class ImportProgress {
+import org.apache.camel.Exchange;
+
+/** How far an import is: its rate and time left for the progress line, where it stands for the stop report. */
+public final class ImportProgress {
 
     private ImportProgress() {
     }
@@ -17,6 +20,12 @@ final class ImportProgress {
         }
         long left = Math.max(0, total - done) * millis / done;
         return perSecond + " rows/s, about " + text(Duration.ofMillis(left)) + " left";
+    }
+
+    /** The import an exchange of a file-drop route belongs to, if any: {@code investors.csv: 1200 of 5000 rows ...}. */
+    public static Optional<String> of(Exchange exchange) {
+        return exchange.getProperty(FileDropImport.RUN) instanceof FileRun<?> run ? Optional.of(run.progress())
+                : Optional.empty();
     }
 
     private static String text(Duration duration) {
