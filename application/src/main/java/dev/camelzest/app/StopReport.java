@@ -10,7 +10,9 @@ import dev.camelzest.routes.filedrop.ImportProgress;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.InflightRepository;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,8 @@ final class StopReport extends MainListenerSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(StopReport.class);
 
-    private long stopBegan;
+    /** When Main began to stop; 0 while it has not (a start that failed stops the context without it). */
+    private volatile long stopBegan;
 
     @Override
     public void beforeStop(BaseMainSupport main) {
@@ -34,10 +37,31 @@ final class StopReport extends MainListenerSupport {
                 camelContext.getShutdownStrategy().getTimeout(), inFlight.isEmpty() ? "nothing in flight" : inFlight);
     }
 
+    /**
+     * How the stop ended is logged when the context has stopped, from Camel's own event: on a SIGTERM the JVM ends as
+     * soon as Camel's shutdown hook has seen the context stop, before the main thread would get to log it.
+     */
     @Override
-    public void afterStop(BaseMainSupport main) {
+    public void beforeStart(BaseMainSupport main) {
+        main.getCamelContext().getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppedEvent;
+            }
+
+            @Override
+            public void notify(CamelEvent event) {
+                stopped(((CamelEvent.CamelContextStoppedEvent) event).getContext());
+            }
+        });
+    }
+
+    private void stopped(CamelContext camelContext) {
+        if (stopBegan == 0) {
+            return;
+        }
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopBegan);
-        if (main.getCamelContext().getShutdownStrategy().isTimeoutOccurred()) {
+        if (camelContext.getShutdownStrategy().isTimeoutOccurred()) {
             LOG.warn("camel-zest stopped after {} ms: the shutdown timeout ran out and what was still in flight was"
                      + " cut short; its files stay in their directories and are imported again from the ledger's"
                      + " record, and Zest delivers unacknowledged webhooks again", took);
