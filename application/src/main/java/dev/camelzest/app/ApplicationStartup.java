@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.camelzest.routes.filedrop.ImportMetrics;
 import dev.camelzest.routes.ledger.FileClaims;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
@@ -33,7 +34,7 @@ final class ApplicationStartup extends MainListenerSupport {
     static final String FILE_CLAIMS_BEAN = "zestFileClaims";
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationStartup.class);
 
-    private final PrintStream console = System.out;
+    private final PrintStream console = ConsoleLines.stream();
     private AppProperties app;
     private Set<Counterpart> embedded;
     private MainListener demoParts;
@@ -129,6 +130,7 @@ final class ApplicationStartup extends MainListenerSupport {
     @Override
     public void afterStart(BaseMainSupport main) {
         ListeningPorts.checkBound(main.getCamelContext());
+        ledger.measureIn(ImportMetrics.registry(main.getCamelContext()));
         boolean everythingEmbedded = embedded.containsAll(Set.of(Counterpart.ZEST, Counterpart.SFTP));
         if (Boolean.parseBoolean(app.get(AppProperties.DEMO_ENABLED, String.valueOf(everythingEmbedded)))) {
             if (!everythingEmbedded) {

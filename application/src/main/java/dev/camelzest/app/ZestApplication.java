@@ -27,7 +27,10 @@ public final class ZestApplication {
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation(PROPERTY_LOCATIONS);
         main.addMainListener(new ApplicationStartup());
+        main.addMainListener(new StopReport());
+        main.addMainListener(new TracingStartup());
         try {
+            ConsoleLines.checkFormat();
             return main.run(args);
         } catch (Exception e) {
             if (StartupRefused.in(e).isEmpty()) {

@@ -53,6 +53,15 @@ final class AppProcess implements AutoCloseable {
         return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
     }
 
+    /** The first group of the pattern's first match in the output; fails when it is not there. */
+    String outputMatching(String pattern) throws IOException {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(pattern).matcher(output());
+        if (!matcher.find()) {
+            throw new AssertionError("no " + pattern + " in the output");
+        }
+        return matcher.group(1);
+    }
+
     /** Waits for the process to end by itself; its exit status. */
     int exitWithin(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

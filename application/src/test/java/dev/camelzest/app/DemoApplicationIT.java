@@ -5,27 +5,37 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +65,8 @@ class DemoApplicationIT {
 
     @BeforeAll
     static void start() throws IOException {
-        application = AppProcess.start(workDirectory, Map.of(), Map.of());
+        // JSON log lines: the format an operator ships; text lines are covered by ConfigurationIT
+        application = AppProcess.start(workDirectory, Map.of(), Map.of(ConsoleLines.FORMAT, "json"));
     }
 
     @AfterAll
@@ -82,6 +93,68 @@ class DemoApplicationIT {
         assertThat(fileNames(sftp.resolve("documents/done"))).filteredOn(name -> name.endsWith(".pdf")).hasSize(8);
         assertThat(fileNames(workDirectory.resolve("events"))).hasSize(22)
                 .filteredOn(name -> name.startsWith("subscription.completed--")).hasSize(4);
+    }
+
+    /**
+     * The metrics endpoint tells the journey's story: Zest calls per operation as the sandbox logged them, webhook
+     * refusals per reason as sent here, and imported rows per status as the results files list them.
+     */
+    @Test
+    @Order(2)
+    void theMetricsTellTheJourneysStory() throws Exception {
+        awaitHealth();
+        String forged = "t=" + Instant.now().getEpochSecond() + ",v1=" + "ab".repeat(32);
+        String stale = "t=" + Instant.now().minusSeconds(3600).getEpochSecond() + ",v1=" + "ab".repeat(32);
+        for (String signature : List.of(forged, forged, forged, stale, stale)) {
+            assertThat(postWebhook("{\"eventId\":\"wde_x\"}", signature)).isEqualTo(401);
+        }
+        assertThat(postWebhook("{}", "not a signature")).isEqualTo(400);
+
+        ScrapedMetrics metrics = ScrapedMetrics.scrape(application);
+        assertThat(metrics.sum("zest_webhook_refusals_total", "reason", "signature")).isEqualTo(4);
+        assertThat(metrics.sum("zest_webhook_refusals_total", "reason", "stale")).isEqualTo(2);
+        assertThat(metrics.sum("zest_webhook_deliveries_seconds_count", "outcome", "refused")).isEqualTo(6);
+        assertThat(metrics.sum("zest_webhook_deliveries_seconds_count", "outcome", "accepted")).isEqualTo(22);
+
+        URI sandbox = URI.create(application.outputMatching("Zest sandbox \\(embedded\\) at (\\S+),"));
+        // the same investors again, through a 401 (a new token, the call sent again) and a 503 (Camel's retry)
+        SandboxRequestLog.injectFault(sandbox, "POST", "/v1/investors", 401);
+        SandboxRequestLog.injectFault(sandbox, "POST", "/v1/investors", 503);
+        Path sftp = workDirectory.resolve("sftp");
+        try (InputStream investors = DemoApplicationIT.class.getResourceAsStream("/demo/investors.csv")) {
+            Path again = Files.createTempFile(workDirectory, "again", ".tmp");
+            Files.copy(investors, again, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(again, sftp.resolve("investors/investors-again.csv"), StandardCopyOption.ATOMIC_MOVE);
+        }
+        await().atMost(JOURNEY_TIMEOUT).until(() -> Files.exists(sftp.resolve("investors/done/investors-again.csv")));
+        await().atMost(JOURNEY_TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, Long> logged = SandboxRequestLog.callsPerOperation(sandbox);
+            Map<String, Long> measured = ScrapedMetrics.scrape(application)
+                    .sumsBy("zest_client_requests_seconds_count", "operation");
+            assertThat(SandboxRequestLog.callsPerOperation(sandbox)).as("no call in between").isEqualTo(logged);
+            assertThat(measured).isEqualTo(logged);
+        });
+
+        metrics = ScrapedMetrics.scrape(application);
+        assertThat(metrics.sum("zest_client_reauthentications_total", "operation", "bulkCreateInvestors")).isEqualTo(1);
+        assertThat(metrics.sum("zest_client_token_exchanges_total", "reason", "reauthentication")).isEqualTo(1);
+        assertThat(metrics.sum("zest_client_retries_total", "operation", "bulkCreateInvestors")).isEqualTo(1);
+        assertThat(metrics.sum("zest_client_errors_total", "operation", "bulkCreateInvestors")).isEqualTo(1);
+        Map<String, Long> investorRows = countBy(readCsv(sftp.resolve("investors/results/investors.results.csv")));
+        countBy(readCsv(sftp.resolve("investors/results/investors-again.results.csv")))
+                .forEach((status, count) -> investorRows.merge(status, count, Long::sum));
+        assertThat(metrics.sumsBy("zest_investor_import_rows_total", "status")).containsAllEntriesOf(investorRows);
+        assertThat(metrics.sumsBy("zest_subscription_import_rows_total", "status"))
+                .containsAllEntriesOf(countBy(readCsv(sftp.resolve("subscriptions/results/subscriptions.results.csv"))));
+        assertThat(metrics.sum("zest_investor_import_files_total", "outcome", "completed")).isEqualTo(2);
+        assertThat(metrics.names()).contains("zest_files_oldest_age_seconds", "zest_events_dead_letters",
+                "hikaricp_connections_active", "zest_client_token_exchanges_total", "zest_webhook_in_flight");
+        Set<String> scraped = metrics.names();
+        for (String doc : List.of("grafana-dashboard.json", "prometheus-alerts.yml")) {
+            Set<String> queried = ScrapedMetrics.namesIn(Files.readString(Path.of("..", "src", "docs", doc)));
+            assertThat(queried).as("the metrics %s queries", doc).hasSizeGreaterThan(5);
+            assertThat(scraped).as("the metrics %s queries exist", doc).containsAll(queried);
+        }
     }
 
     /** The developer console would call Zest with the partner's credentials and evaluate expressions on GET. */
@@ -155,6 +228,12 @@ class DemoApplicationIT {
         String output = application.output();
         assertThat(output).doesNotContain("Exception in thread");
         assertNoSecretIn(output);
+        List<JsonNode> lines = JsonLogLines.parse(output);
+        assertThat(lines).extracting(line -> line.path("formattedMessage").asText())
+                .anyMatch(message -> message.startsWith("camel-zest is stopping"))
+                .anyMatch(message -> message.startsWith("camel-zest stopped after") && message.contains("finished"));
+        assertThat(lines).as("log lines about a file carry its name")
+                .anyMatch(line -> line.path("mdc").path("CamelFileName").asText().equals("investors.csv"));
 
         try (Connection ledger = DriverManager.getConnection(
                 "jdbc:h2:file:" + workDirectory.resolve("data/ledger/zest-ledger"))) {
@@ -219,6 +298,18 @@ class DemoApplicationIT {
                         && (line.contains("Old Gen") || line.contains("Tenured Gen")))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no heap metric"));
+    }
+
+    private static int postWebhook(String body, String signature) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + application.webhookPort + "/zest/webhooks"))
+                .header("Zest-Signature", signature).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static Map<String, Long> countBy(List<CSVRecord> results) {
+        return results.stream().collect(Collectors.groupingBy(row -> row.get("status"), Collectors.counting()));
     }
 
     private static String permissions(Path file) throws IOException {

@@ -9,6 +9,7 @@ import dev.camelzest.component.auth.TokenExchange;
 import dev.camelzest.component.http.ZestHttpClient;
 import dev.camelzest.component.http.ZestRequest;
 import dev.camelzest.component.http.ZestResponse;
+import dev.camelzest.component.metrics.ZestMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +27,26 @@ public final class ZestClient implements Closeable {
     private final TokenExchange tokenExchange;
     private final AccessTokenProvider tokens;
     private final ObjectMapper mapper;
+    private final ZestMetrics metrics;
 
     /** A client; {@code tokenExchange} and {@code tokens} are both null when no credentials are configured. */
     public ZestClient(ZestHttpClient http, TokenExchange tokenExchange, AccessTokenProvider tokens, ObjectMapper mapper) {
+        this(http, tokenExchange, tokens, mapper, ZestMetrics.NONE);
+    }
+
+    /** A client counting its reauthentications in {@code metrics}. */
+    public ZestClient(ZestHttpClient http, TokenExchange tokenExchange, AccessTokenProvider tokens, ObjectMapper mapper,
+                      ZestMetrics metrics) {
         this.http = http;
         this.tokenExchange = tokenExchange;
         this.tokens = tokens;
         this.mapper = mapper;
+        this.metrics = metrics;
+    }
+
+    /** Where this client's calls are measured. */
+    public ZestMetrics metrics() {
+        return metrics;
     }
 
     public ObjectMapper mapper() {
@@ -74,6 +88,7 @@ public final class ZestClient implements Closeable {
             }
             LOG.debug("Zest rejected the access token on {}; retrying once with a new token", operation);
             tokens.invalidate(token);
+            metrics.reauthentication(operation);
             return http.execute(operation, request, tokens.accessToken());
         }
     }

@@ -18,6 +18,7 @@ import dev.camelzest.component.auth.Ed25519KeyReader;
 import dev.camelzest.component.auth.TokenExchange;
 import dev.camelzest.component.http.HttpSettings;
 import dev.camelzest.component.http.ZestHttpClient;
+import dev.camelzest.component.metrics.ZestMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.util.IOHelper;
@@ -33,22 +34,24 @@ final class ZestClientFactory implements Closeable {
     private final CamelContext camelContext;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final ZestMetrics metrics;
     private final Map<ClientSettings, SharedTokens> tokens = new HashMap<>();
 
-    ZestClientFactory(CamelContext camelContext, ObjectMapper mapper, Clock clock) {
+    ZestClientFactory(CamelContext camelContext, ObjectMapper mapper, Clock clock, ZestMetrics metrics) {
         this.camelContext = camelContext;
         this.mapper = mapper;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     ZestClient create(ClientSettings settings) throws Exception {
         ZestHttpClient http = http(settings.http());
         if (settings.credentials() == null) {
-            return new ZestClient(http, null, null, mapper);
+            return new ZestClient(http, null, null, mapper, metrics);
         }
         try {
             SharedTokens shared = tokensOf(settings);
-            return new ZestClient(http, shared.exchange(), shared.tokens(), mapper);
+            return new ZestClient(http, shared.exchange(), shared.tokens(), mapper, metrics);
         } catch (Exception | Error e) {
             IOHelper.close(http);
             throw e;
@@ -63,7 +66,7 @@ final class ZestClientFactory implements Closeable {
                     credentials.audience(), Ed25519KeyReader.read(resolveKeyText(credentials.privateKey())), clock);
             ZestHttpClient http = http(settings.http());
             TokenExchange exchange = new TokenExchange(http, signer, mapper);
-            shared = new SharedTokens(http, exchange, new AccessTokenProvider(exchange, clock));
+            shared = new SharedTokens(http, exchange, new AccessTokenProvider(exchange, clock, metrics));
             tokens.put(settings, shared);
         }
         return shared;
@@ -72,7 +75,7 @@ final class ZestClientFactory implements Closeable {
     private ZestHttpClient http(HttpSettings settings) throws GeneralSecurityException, IOException {
         SSLContext sslContext = settings.sslContextParameters() != null
                 ? settings.sslContextParameters().createSSLContext(camelContext) : SSLContext.getDefault();
-        return ZestHttpClient.create(settings, sslContext, mapper);
+        return ZestHttpClient.create(settings, sslContext, mapper, metrics);
     }
 
     /** The key text itself, or the content of a {@code file:} or {@code classpath:} reference. */

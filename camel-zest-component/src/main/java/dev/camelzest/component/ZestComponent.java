@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.component.json.ZestJson;
+import dev.camelzest.component.metrics.ZestMetrics;
 import dev.camelzest.component.operation.ZestOperationHandlers;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -30,6 +31,7 @@ public class ZestComponent extends HealthCheckComponent implements SSLContextPar
     private final ObjectMapper mapper = ZestJson.objectMapper();
     private final ZestOperationHandlers handlers = new ZestOperationHandlers();
     private ZestClientFactory clientFactory;
+    private ZestMetrics metrics;
 
     public ZestComponent() {
     }
@@ -71,10 +73,21 @@ public class ZestComponent extends HealthCheckComponent implements SSLContextPar
     /** A new client for an endpoint's configuration; the endpoint closes it. */
     synchronized ZestClient createClient(ZestConfiguration endpointConfiguration) throws Exception {
         if (clientFactory == null) {
-            clientFactory = new ZestClientFactory(getCamelContext(), mapper, Clock.systemUTC());
+            clientFactory = new ZestClientFactory(getCamelContext(), mapper, Clock.systemUTC(), getMetrics());
         }
         return clientFactory.create(ClientSettings.of(endpointConfiguration,
                 useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null));
+    }
+
+    /**
+     * Where the component's calls and webhooks are measured: the runtime's meter registry once one is bound (looked
+     * for again at each endpoint start until then), else nothing.
+     */
+    synchronized ZestMetrics getMetrics() {
+        if (metrics == null || metrics == ZestMetrics.NONE) {
+            metrics = ZestMetrics.of(getCamelContext());
+        }
+        return metrics;
     }
 
     /** How many token caches the component keeps; for tests of the sharing rule. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.camelzest.component.metrics.ZestMetrics;
 import dev.camelzest.component.webhook.EventIdStores;
 import dev.camelzest.component.webhook.WebhookAddress;
 import dev.camelzest.component.webhook.WebhookRefusals;
@@ -155,8 +156,12 @@ public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         }
         CamelContextAware.trySetCamelContext(repository, getCamelContext());
         ServiceHelper.startService(repository);
-        return ZestWebhookHandler.create(configuration, repository, getComponent().getObjectMapper(), webhookRefusals,
-                next);
+        ZestMetrics metrics = getComponent().getMetrics();
+        webhookRefusals.measureIn(metrics);
+        ZestWebhookHandler handler = ZestWebhookHandler.create(configuration, repository,
+                getComponent().getObjectMapper(), webhookRefusals, next);
+        handler.measureIn(metrics);
+        return handler;
     }
 
     /** Zest has no registration API: where the webhooks are received is logged, to give Zest at onboarding. */

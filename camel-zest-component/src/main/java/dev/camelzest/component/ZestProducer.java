@@ -1,7 +1,10 @@
 package dev.camelzest.component;
 
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.camelzest.component.metrics.ZestMetrics;
 import dev.camelzest.component.operation.ZestCall;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -14,6 +17,8 @@ public class ZestProducer extends DefaultProducer {
 
     /** Distinguishes this producer's Idempotency-Keys from other zest: producers the same exchange passes. */
     private final String producerId = UUID.randomUUID().toString();
+    /** The exchange property naming the producers that already called Zest for an exchange (retries are counted). */
+    private static final String ATTEMPTED_BY = "CamelZestAttemptedBy";
     private ZestProducerHealthCheck healthCheck;
     private WritableHealthCheckRepository healthCheckRepository;
 
@@ -31,9 +36,14 @@ public class ZestProducer extends DefaultProducer {
         ZestEndpoint endpoint = getEndpoint();
         ZestOperation operation = operationOf(exchange.getMessage(), endpoint.getOperation());
         ZestCall call = new ZestCall(exchange, operation, endpoint.getConfiguration(), endpoint.getClient(), producerId);
+        ZestMetrics metrics = endpoint.getClient().metrics();
+        if (isRedelivery(exchange)) {
+            metrics.retry(operation.name());
+        }
         try {
             endpoint.getComponent().getHandlers().forOperation(operation).handle(call);
         } catch (ZestApiException e) {
+            metrics.error(operation.name(), e.getCode());
             Message message = exchange.getMessage();
             if (e.getStatusCode() != ZestApiException.NO_RESPONSE) {
                 message.setHeader(ZestConstants.HTTP_STATUS, e.getStatusCode());
@@ -48,6 +58,19 @@ public class ZestProducer extends DefaultProducer {
             }
             throw e;
         }
+    }
+
+    /** Camel's error handler sends this exchange to this producer again (a loop over the same exchange is not). */
+    @SuppressWarnings("unchecked")
+    private boolean isRedelivery(Exchange exchange) {
+        Set<String> attempted = exchange.getProperty(ATTEMPTED_BY, Set.class);
+        if (attempted == null) {
+            attempted = ConcurrentHashMap.newKeySet();
+            exchange.setProperty(ATTEMPTED_BY, attempted);
+        }
+        // keyed by exchange id too: a copy of the exchange (split, multicast) shares the property's set
+        boolean calledBefore = !attempted.add(exchange.getExchangeId() + '/' + producerId);
+        return calledBefore && exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) > 0;
     }
 
     private static ZestOperation operationOf(Message message, ZestOperation configured) {

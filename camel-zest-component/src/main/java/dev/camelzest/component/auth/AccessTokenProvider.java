@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.camelzest.component.ZestApiException;
+import dev.camelzest.component.metrics.ZestMetrics;
 import dev.camelzest.component.model.TokenResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +29,18 @@ public final class AccessTokenProvider {
     private final Clock clock;
     private final ReentrantLock refreshLock = new ReentrantLock();
     private final AtomicReference<CachedToken> current = new AtomicReference<>();
+    private final ZestMetrics metrics;
+    /** Whether the last token was dropped because Zest rejected it: the next exchange is a reauthentication. */
+    private volatile boolean rejected;
 
     public AccessTokenProvider(TokenSource source, Clock clock) {
+        this(source, clock, ZestMetrics.NONE);
+    }
+
+    public AccessTokenProvider(TokenSource source, Clock clock, ZestMetrics metrics) {
         this.source = source;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A valid access token; never log it. */
@@ -80,7 +89,16 @@ public final class AccessTokenProvider {
 
     private CachedToken refresh() throws ZestApiException {
         Instant requestedAt = clock.instant();
-        TokenResponse response = source.exchange();
+        String reason = current.get() != null ? "refresh" : rejected ? "reauthentication" : "first";
+        TokenResponse response;
+        try {
+            response = source.exchange();
+        } catch (ZestApiException | RuntimeException e) {
+            metrics.tokenExchange(reason, false);
+            throw e;
+        }
+        metrics.tokenExchange(reason, true);
+        rejected = false;
         Duration lifetime = Duration.ofSeconds(response.expiresInOrDefault());
         Duration ahead = lifetime.dividedBy(10).compareTo(MAX_REFRESH_AHEAD) < 0 ? lifetime.dividedBy(10) : MAX_REFRESH_AHEAD;
         Instant expiresAt = requestedAt.plus(lifetime);
@@ -93,8 +111,8 @@ public final class AccessTokenProvider {
     /** Forgets the token if it is still the current one (another caller may already have replaced it). */
     public void invalidate(String rejectedToken) {
         CachedToken token = current.get();
-        if (token != null && token.value().equals(rejectedToken)) {
-            current.compareAndSet(token, null);
+        if (token != null && token.value().equals(rejectedToken) && current.compareAndSet(token, null)) {
+            rejected = true;
         }
     }
 

@@ -12,6 +12,7 @@ import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.component.ZestApiException;
+import dev.camelzest.component.metrics.ZestMetrics;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -55,27 +56,41 @@ public final class ZestHttpClient implements Closeable {
     private final CloseableHttpClient httpClient;
     private final ErrorReplyParser errorParser;
     private final int maxReplyBytes;
+    private final ZestMetrics metrics;
 
-    private ZestHttpClient(URI baseUri, CloseableHttpClient httpClient, ObjectMapper mapper, int maxReplyBytes) {
+    private ZestHttpClient(URI baseUri, CloseableHttpClient httpClient, ObjectMapper mapper, int maxReplyBytes,
+                           ZestMetrics metrics) {
         this.baseUri = baseUri;
         this.httpClient = httpClient;
         this.errorParser = new ErrorReplyParser(mapper);
         this.maxReplyBytes = maxReplyBytes;
+        this.metrics = metrics;
     }
 
     /** A client of these settings; {@code sslContext} is the one made from the settings' TLS parameters. */
     public static ZestHttpClient create(HttpSettings settings, SSLContext sslContext, ObjectMapper mapper) {
-        return create(settings, sslContext, mapper, MAX_REPLY_BYTES);
+        return create(settings, sslContext, mapper, ZestMetrics.NONE);
+    }
+
+    /** A client whose requests are measured in {@code metrics}. */
+    public static ZestHttpClient create(HttpSettings settings, SSLContext sslContext, ObjectMapper mapper,
+                                        ZestMetrics metrics) {
+        return create(settings, sslContext, mapper, MAX_REPLY_BYTES, metrics);
     }
 
     static ZestHttpClient create(HttpSettings settings, SSLContext sslContext, ObjectMapper mapper, int maxReplyBytes) {
+        return create(settings, sslContext, mapper, maxReplyBytes, ZestMetrics.NONE);
+    }
+
+    private static ZestHttpClient create(HttpSettings settings, SSLContext sslContext, ObjectMapper mapper,
+                                         int maxReplyBytes, ZestMetrics metrics) {
         URI baseUri;
         try {
             baseUri = new URI(settings.baseUrl());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("baseUrl is not a valid URL: " + settings.baseUrl(), e);
         }
-        return new ZestHttpClient(baseUri, buildHttpClient(settings, sslContext), mapper, maxReplyBytes);
+        return new ZestHttpClient(baseUri, buildHttpClient(settings, sslContext), mapper, maxReplyBytes, metrics);
     }
 
     private static CloseableHttpClient buildHttpClient(HttpSettings settings, SSLContext sslContext) {
@@ -128,8 +143,11 @@ public final class ZestHttpClient implements Closeable {
             builder.setEntity(request.entity());
         }
         LOG.debug("Zest {}: {} {}", operation, request.method(), request.pathSegments());
+        long start = System.nanoTime();
+        int statusCode = -1;
         try {
             ZestResponse response = httpClient.execute(builder.build(), this::readResponse);
+            statusCode = response.statusCode();
             if (response.statusCode() >= 300) {
                 throw errorParser.parse(operation, response.statusCode(), response.body(),
                         RetryAfter.parse(response.retryAfter(), Instant.now()));
@@ -138,7 +156,11 @@ public final class ZestHttpClient implements Closeable {
         } catch (ZestApiException e) {
             throw e;
         } catch (IOException e) {
-            throw transportFailure(operation, e);
+            ZestApiException failure = transportFailure(operation, e);
+            statusCode = failure.getStatusCode();
+            throw failure;
+        } finally {
+            metrics.call(operation, statusCode, System.nanoTime() - start);
         }
     }
 

@@ -28,6 +28,16 @@ public record ZestRequest(
         return new Builder(method, pathSegments);
     }
 
+    /** This request with these headers added (the request's own win on a clash). */
+    public ZestRequest withHeaders(Map<String, String> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(extra);
+        merged.putAll(headers);
+        return new ZestRequest(method, pathSegments, query, Map.copyOf(merged), entity, authenticated);
+    }
+
     /** Whether the entity can be sent a second time (e.g. after a 401); a streamed upload cannot. */
     public boolean isRepeatable() {
         return entity == null || entity.isRepeatable();

@@ -21,6 +21,7 @@ import dev.camelzest.component.ZestClient;
 import dev.camelzest.component.ZestConfiguration;
 import dev.camelzest.component.ZestConstants;
 import dev.camelzest.component.ZestOperation;
+import dev.camelzest.component.http.TraceContext;
 import dev.camelzest.component.http.ZestRequest;
 import dev.camelzest.component.http.ZestResponse;
 import org.apache.camel.Exchange;
@@ -207,8 +208,9 @@ public final class ZestCall {
         }
     }
 
+    /** Sends the request, with the message's W3C trace context when a tracer set one. */
     public ZestResponse send(ZestRequest request) throws ZestApiException {
-        return client.call(operation(), request);
+        return client.call(operation(), request.withHeaders(TraceContext.of(message())));
     }
 
     /** Sets the typed reply (or the raw text when {@code rawJson} is on) and the status header. */

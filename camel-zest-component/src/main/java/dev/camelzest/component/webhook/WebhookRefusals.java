@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import dev.camelzest.component.metrics.ZestMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,26 +24,43 @@ public final class WebhookRefusals {
     /** Why a request was refused, with the HTTP status it is answered with. */
     public enum Reason {
         /** A multipart or form body: never a Zest delivery. */
-        UNSUPPORTED_MEDIA_TYPE(415),
+        UNSUPPORTED_MEDIA_TYPE(415, "media_type"),
         /** A body over webhookMaxBodySize. */
-        BODY_TOO_LARGE(413),
+        BODY_TOO_LARGE(413, "size"),
         /** No body, or a body that could not be read. */
-        UNREADABLE_BODY(400),
+        UNREADABLE_BODY(400, "unreadable"),
         /** A Zest-Signature header that cannot be parsed. */
-        MALFORMED_SIGNATURE(400),
-        /** No signature, or one that is stale, forged or made with another secret: not proven to come from Zest. */
-        SIGNATURE_NOT_VERIFIED(401),
+        MALFORMED_SIGNATURE(400, "signature"),
+        /** No signature, or one that is forged or made with another secret: not proven to come from Zest. */
+        SIGNATURE_NOT_VERIFIED(401, "signature"),
+        /** A signature whose timestamp is outside the tolerance (a replay, or a clock far off). */
+        STALE_SIGNATURE(401, "stale"),
         /** A correctly signed body that is not a Zest event. */
-        NOT_AN_EVENT(400);
+        NOT_AN_EVENT(400, "parse");
 
         private final int status;
+        private final String meterTag;
 
-        Reason(int status) {
+        Reason(int status, String meterTag) {
             this.status = status;
+            this.meterTag = meterTag;
         }
 
         public int status() {
             return status;
+        }
+
+        /** The {@code reason} tag of the refusals meter: the groups an operator tells apart. */
+        public String meterTag() {
+            return meterTag;
+        }
+
+        static Reason ofSignature(ZestWebhookSignatureException.Reason signatureReason) {
+            return switch (signatureReason) {
+                case MALFORMED_HEADER -> MALFORMED_SIGNATURE;
+                case TIMESTAMP_OUT_OF_TOLERANCE -> STALE_SIGNATURE;
+                default -> SIGNATURE_NOT_VERIFIED;
+            };
         }
     }
 
@@ -55,9 +73,15 @@ public final class WebhookRefusals {
     /** Guarded by this: the refusals not yet in a log line, and when the last line was written. */
     private final long[] unlogged = new long[REASONS.length];
     private Instant lastLine;
+    private volatile ZestMetrics metrics = ZestMetrics.NONE;
 
     public WebhookRefusals() {
         this(Clock.systemUTC());
+    }
+
+    /** Counts the refusals in these metrics too. */
+    public void measureIn(ZestMetrics metrics) {
+        this.metrics = metrics;
     }
 
     WebhookRefusals(Clock clock) {
@@ -88,6 +112,7 @@ public final class WebhookRefusals {
 
     void record(Reason reason, String detail) {
         totals.incrementAndGet(reason.ordinal());
+        metrics.webhookRefused(reason.meterTag());
         LOG.debug("Refused a webhook request with {} ({}): {}", reason.status(), reason, detail);
         Instant now = clock.instant();
         String summary = null;

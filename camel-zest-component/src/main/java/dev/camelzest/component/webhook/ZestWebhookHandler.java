@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.component.ZestConfiguration;
 import dev.camelzest.component.ZestConstants;
+import dev.camelzest.component.metrics.ZestMetrics;
 import dev.camelzest.component.model.event.ZestEvent;
 import dev.camelzest.component.model.event.ZestEventReader;
 import dev.camelzest.component.webhook.WebhookRefusals.Reason;
@@ -60,6 +61,7 @@ public final class ZestWebhookHandler extends ServiceSupport implements Processo
     /** Guarded by {@link #idle}: a request is routed only if it is counted while the handler accepts. */
     private int inProgress;
     private boolean accepting;
+    private volatile ZestMetrics metrics = ZestMetrics.NONE;
 
     ZestWebhookHandler(ZestWebhookSignature signature, WebhookBodyReader bodyReader, ZestEventReader eventReader,
                        Set<String> eventTypes, EventDeduplicator deduplicator, WebhookRefusals refusals,
@@ -82,8 +84,22 @@ public final class ZestWebhookHandler extends ServiceSupport implements Processo
                 new ZestEventReader(mapper), configuration.eventTypeFilter(), new EventDeduplicator(repository), refusals, route);
     }
 
+    /** Measures every request's answer in these metrics. */
+    public void measureIn(ZestMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void process(Exchange exchange) throws Exception {
+        ZestMetrics.WebhookDelivery delivery = metrics.webhookStarted();
+        try {
+            admit(exchange);
+        } finally {
+            delivery.end(WebhookOutcomes.of(exchange.getMessage()));
+        }
+    }
+
+    private void admit(Exchange exchange) throws Exception {
         synchronized (idle) {
             if (!accepting) {
                 LOG.debug("Webhook request answered 503: the consumer is not running");
@@ -186,9 +202,7 @@ public final class ZestWebhookHandler extends ServiceSupport implements Processo
         try {
             signature.verify(header, body);
         } catch (ZestWebhookSignatureException e) {
-            Reason reason = e.getReason() == ZestWebhookSignatureException.Reason.MALFORMED_HEADER
-                    ? Reason.MALFORMED_SIGNATURE : Reason.SIGNATURE_NOT_VERIFIED;
-            throw new WebhookRejectedException(reason, e.getMessage());
+            throw new WebhookRejectedException(Reason.ofSignature(e.getReason()), e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.camelzest.routes.support.TemplateSupport.ref;
 import static dev.camelzest.routes.support.TemplateSupport.retried;
 import static dev.camelzest.routes.support.TemplateSupport.text;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 import dev.camelzest.routes.filedrop.FileDropRoutes;
@@ -135,6 +136,7 @@ public class PartnerEventTemplates extends RouteBuilder {
     private static PartnerEventDelivery delivery(RouteTemplateContext rtc) {
         return TemplateSupport.routeBean(rtc, DELIVERY, PartnerEventDelivery.class, () -> {
             Ledger ledger = TemplateSupport.ledger(rtc);
+            DeadLetterGauge.register(rtc.getCamelContext(), Path.of(text(rtc, "deadLetterDirectory")));
             return new PartnerEventDelivery(new EventLedgerUpdates(ledger), ledger.webhookEvents(),
                     EventTargets.parse(text(rtc, "targets"), text(rtc, "defaultTarget")), Clock.systemUTC(),
                     TemplateSupport.duration(text(rtc, "deliveryLease")));

@@ -70,6 +70,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
      * and makes the body the file's batches: checked rows, read ahead on the reading thread.
      */
     public void start(Exchange exchange) {
+        metrics.fileSeen(exchange.getFromRouteId());
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         exchange.setProperty(FileDropRoutes.ARCHIVE, settings.doneDirectory());
         FileFormat format = FileFormat.of(fileName, flow.formats());

@@ -258,7 +258,7 @@ public final class FileDropRoutes {
                 .templateParameter("retryStoppedAfter", "5m",
                         "How long a file whose import stopped is left alone before it is tried again")
                 .templateBean(HOLD, StoppedFiles.class,
-                        rtc -> new StoppedFiles(duration(text(rtc, "retryStoppedAfter"))))
+                        rtc -> new StoppedFiles(duration(text(rtc, "retryStoppedAfter")), rtc.getCamelContext()))
                 .templateBean(START, Processor.class, rtc -> (Processor) importOf(rtc, flow)::start)
                 .templateBean(RECORD_BATCH, Processor.class, rtc -> (Processor) importOf(rtc, flow)::recordBatch)
                 .templateBean(FINISH, Processor.class, rtc -> (Processor) importOf(rtc, flow)::finish)

@@ -123,12 +123,17 @@ final class FileRun<O extends RowOutcome> {
         errors.flush();
     }
 
+    /** Where the import stands, for the stop report: {@code investors.csv: 1200 of 5000 rows read, 1100 sent}. */
+    String progress() {
+        return fileName + ": " + rows + " of " + expectedRows + " rows read, " + rowsSent + " sent";
+    }
+
     void logProgressEvery(Duration interval) {
         Instant now = clock.instant();
         if (Duration.between(lastProgressLog, now).compareTo(interval) >= 0) {
             lastProgressLog = now;
-            LOG.info("{} {}: {} of {} rows read, {} sent, {}", title, fileName, rows, expectedRows, rowsSent,
-                    countsText());
+            LOG.info("{} {}: {} of {} rows read, {} sent, {}; {}", title, fileName, rows, expectedRows, rowsSent,
+                    countsText(), ImportProgress.rateAndTimeLeft(rows, expectedRows, Duration.between(startedAt, now)));
         }
     }
 

@@ -16,8 +16,8 @@ import org.apache.camel.component.micrometer.MicrometerUtils;
  * <ul>
  * <li>{@code zest.<flow>.import.rows} (counter; tags {@code route}, {@code status}: read, sent and each
  * {@link RowStatus#value()})</li>
- * <li>{@code zest.<flow>.import.files} (counter; tags {@code route}, {@code outcome}: completed, rejected,
- * stopped)</li>
+ * <li>{@code zest.<flow>.import.files} (counter; tags {@code route}, {@code outcome}: seen when picked up, then
+ * completed, rejected or stopped)</li>
  * <li>{@code zest.<flow>.import.duration} (timer of whole files; tag {@code route})</li>
  * </ul>
  * Per-file numbers go to the log (progress lines and the summary); per-file meters would grow without bound.
@@ -62,6 +62,11 @@ public final class ImportMetrics {
         if (count > 0) {
             Counter.builder(rows).tag("route", routeId).tag("status", status).register(registry).increment(count);
         }
+    }
+
+    /** A file was picked up and its import begins (outcome {@code seen}; the others follow when it ends). */
+    void fileSeen(String routeId) {
+        Counter.builder(files).tag("route", routeId).tag("outcome", "seen").register(registry).increment();
     }
 
     void file(String routeId, String outcome, Duration took) {

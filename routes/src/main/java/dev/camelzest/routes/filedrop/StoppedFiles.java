@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 
@@ -20,14 +21,26 @@ public final class StoppedFiles implements GenericFileFilter<Object> {
     private final Duration period;
     private final Clock clock;
     private final Map<String, Instant> heldUntil = new ConcurrentHashMap<>();
+    /** Told of every file a poll lists, for the directory's backlog gauge; null when not measured. */
+    private final FileBacklog backlog;
 
     public StoppedFiles(Duration period) {
-        this(period, Clock.systemUTC());
+        this(period, Clock.systemUTC(), null);
+    }
+
+    /** A hold that also reports the directory's waiting files to the context's meter registry ({@link FileBacklog}). */
+    public StoppedFiles(Duration period, CamelContext camelContext) {
+        this(period, Clock.systemUTC(), camelContext);
     }
 
     StoppedFiles(Duration period, Clock clock) {
+        this(period, clock, null);
+    }
+
+    private StoppedFiles(Duration period, Clock clock, CamelContext camelContext) {
         this.period = period;
         this.clock = clock;
+        this.backlog = camelContext == null ? null : new FileBacklog(camelContext, this, clock);
     }
 
     void hold(String fileName, long length, long lastModified) {
@@ -38,6 +51,9 @@ public final class StoppedFiles implements GenericFileFilter<Object> {
     public boolean accept(GenericFile<Object> file) {
         if (file.isDirectory()) {
             return true;
+        }
+        if (backlog != null) {
+            backlog.listed(file.getRelativeFilePath(), file.getLastModified());
         }
         String key = key(file.getRelativeFilePath(), file.getFileLength(), file.getLastModified());
         Instant until = heldUntil.get(key);

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
@@ -78,6 +79,17 @@ public final class Ledger implements AutoCloseable {
 
     private static FluentConfiguration migrations(DataSource dataSource) {
         return Flyway.configure().dataSource(dataSource).locations("classpath:db/ledger");
+    }
+
+    /**
+     * Publishes the pool's own meters ({@code hikaricp.connections.*}: active, idle, pending, acquire and usage
+     * times) in this registry, once. The ledger runs each statement on a connection of its own, so the usage time is
+     * the statement latency. A shared data source is the application's: its runtime measures it (Spring Boot does).
+     */
+    public synchronized void measureIn(MeterRegistry registry) {
+        if (owned instanceof HikariDataSource pool && pool.getMetricRegistry() == null) {
+            pool.setMetricRegistry(registry);
+        }
     }
 
     public DataSource dataSource() {

@@ -7,7 +7,7 @@ import dev.camelzest.sandbox.http.ApiResponse;
 
 /**
  * GET /sandbox/requests: every Zest API call answered since start or reset, in order:
- * {@code [{method, path, idempotencyKey, status, clientId, at}]}.
+ * {@code [{method, path, idempotencyKey, status, clientId, at, traceparent}]}.
  */
 public final class ListRequests implements ApiHandler {
 

@@ -106,7 +106,7 @@ public final class OperationDispatcher {
         if (access.recorded()) {
             requestLog.record(new RecordedCall(request.method().name(), request.path(),
                     request.idempotencyKey().orElse(null), response.status(), request.clientId(),
-                    request.receivedAt()));
+                    request.receivedAt(), request.header("traceparent").orElse(null)));
         }
         HttpServerResponse http = request.routingContext().response();
         if (http.ended() || http.closed()) {

@@ -29,7 +29,7 @@ public final class SandboxAdminClient {
 
     /** One API call the sandbox received, as GET /sandbox/requests lists it. */
     public record RecordedRequest(String method, String path, String idempotencyKey, int status, String clientId,
-                                  Instant at) {
+                                  Instant at, String traceparent) {
     }
 
     /** An admin call answered with a non-2xx status. */
