@@ -39,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Two replicas (two Camel contexts, each with its own connection pool and data directory) on one drop directory
  * and one PostgreSQL ledger, six 300-row files dropped at once: each file is imported once (one bulk call per
  * batch in the sandbox's request log), its results written once and complete, the input moved once, nothing lost.
+ * Without the claims the SFTP case imports files twice (SFTP has no marker files); on a local directory Camel's
+ * marker files keep two live replicas apart too, but a marker a killed replica leaves blocks its file, which is why
+ * the claims replace them there.
  */
 class ReplicatedImportTest {
 

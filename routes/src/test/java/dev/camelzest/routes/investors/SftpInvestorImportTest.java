@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
@@ -85,6 +86,25 @@ class SftpInvestorImportTest {
                 .extracting(r -> r.get("status")).hasSize(9).containsOnly("created");
         assertThat(inbox.resolve("results/daily.summary.json")).exists();
         assertThat(ledger.investors().count()).isEqualTo(9);
+    }
+
+    @Test
+    void aSecondFileOfTheSameNameReplacesNothingOnTheServer() throws Exception {
+        route("sftp-again", "again").parameter("username", "acme").parameter("password", "s3cret&+=").add();
+        Path inbox = sftp.rootDirectory().resolve("again");
+        drop(inbox, "daily.csv", cleanCsv(1, 2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(inbox.resolve("done/daily.csv")));
+        drop(inbox, "daily.csv", cleanCsv(1, 3));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(inbox.resolve("done/daily-2.csv")));
+        assertThat(inbox.resolve("done/daily.csv")).content().hasLineCount(3);
+        assertThat(inbox.resolve("done/daily-2.csv")).content().hasLineCount(4);
+        assertThat(readResults(inbox.resolve("results/daily.results.csv"))).hasSize(2);
+        try (Stream<Path> results = Files.list(inbox.resolve("results"))) {
+            assertThat(results.map(p -> p.getFileName().toString()))
+                    .filteredOn(name -> name.matches("daily\\.\\d{8}T\\d{6}Z\\.(results\\.csv|errors\\.csv|summary\\.json)"))
+                    .hasSize(3);
+        }
     }
 
     @Test

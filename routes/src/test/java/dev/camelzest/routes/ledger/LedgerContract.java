@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,10 +33,33 @@ abstract class LedgerContract {
     @Test
     void migrationsCreateTheTablesOnce() throws Exception {
         try (Ledger ledger = openLedger()) {
-            assertThat(appliedMigrations(ledger)).containsExactly("1", "2", "3", "4");
+            assertThat(appliedMigrations(ledger)).containsExactly("1", "2", "3", "4", "5");
         }
         try (Ledger reopened = openLedger()) {
-            assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4");
+            assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4", "5");
+        }
+    }
+
+    @Test
+    void remembersWhichFileCreatedEachInvestor() {
+        try (Ledger ledger = openLedger()) {
+            InvestorLedger investors = ledger.investors();
+            List<InvestorMapping> batch = List.of(
+                    new InvestorMapping("acme-1", "psn_a1", "a1@example.com", "Ann", "One"),
+                    new InvestorMapping("acme-2", "psn_a2", "a2@example.com", "Bob", "Two"));
+            assertThat(investors.record(batch, "monday.csv", "file-a", Set.of("acme-1", "acme-2"))).isEmpty();
+
+            assertThat(investors.record(batch, "monday.csv", "file-a", Set.of()))
+                    .as("the same file again, Zest answering already_exists").containsOnly("acme-1", "acme-2");
+            assertThat(investors.record(batch, "tuesday.csv", "file-b", Set.of())).as("another file").isEmpty();
+            assertThat(investors.record(batch, "monday.csv", "file-a", Set.of()))
+                    .as("the first creator stays").containsOnly("acme-1", "acme-2");
+
+            InvestorMapping fromWebhook = new InvestorMapping("acme-3", "psn_a3", "a3@example.com", "Cy", "Three");
+            investors.record(List.of(fromWebhook), null);
+            assertThat(investors.record(List.of(fromWebhook), "wednesday.csv", "file-c", Set.of("acme-3"))).isEmpty();
+            assertThat(investors.record(List.of(fromWebhook), "wednesday.csv", "file-c", Set.of()))
+                    .as("recorded by a webhook first, created by this file's import").containsOnly("acme-3");
         }
     }
 
