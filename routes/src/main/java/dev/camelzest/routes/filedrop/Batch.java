@@ -13,11 +13,13 @@ import java.util.Map;
  */
 public final class Batch<R extends DropRow, O extends RowOutcome> implements Iterable<Call<O>> {
 
+    private final long sequence;
     private final List<Checked<R, O>> rows;
     private final List<R> toSend;
     private final List<Call<O>> calls;
 
-    Batch(List<Checked<R, O>> rows, FileDropFlow<R, O> flow) {
+    Batch(long sequence, List<Checked<R, O>> rows, FileDropFlow<R, O> flow) {
+        this.sequence = sequence;
         this.rows = rows;
         this.toSend = rows.stream().filter(Checked::isToSend).map(Checked::row).toList();
         this.calls = toSend.isEmpty() ? List.of() : flow.calls(toSend).stream().map(Call::new).toList();
@@ -26,6 +28,11 @@ public final class Batch<R extends DropRow, O extends RowOutcome> implements Ite
     @Override
     public Iterator<Call<O>> iterator() {
         return calls.iterator();
+    }
+
+    /** The batch's place in its file, from 0: batches are recorded in this order. */
+    long sequence() {
+        return sequence;
     }
 
     int size() {

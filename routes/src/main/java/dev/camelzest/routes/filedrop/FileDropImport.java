@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.camelzest.component.RetryAfterDelay;
 import dev.camelzest.component.ZestApiException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
@@ -36,11 +38,16 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     static final String RUN = "CamelZestFileDropRun";
     /** Exchange variable of a call exchange: its {@link Call}, while the body is the request and then the reply. */
     static final String CALL = "zestCall";
+    /** Exchange variable of a call exchange: when it was first sent ({@link System#nanoTime()}). */
+    static final String CALL_STARTED = "zestCallStarted";
+    /** The longest a file's import waits for room for its next batch, no batch being answered and recorded. */
+    static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
     /** Header: the {@link ImportSummary} of a completed file, while its results are published. */
     static final String SUMMARY = "CamelZestFileDropSummary";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileDropImport.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final RetryAfterDelay RETRY_AFTER = new RetryAfterDelay();
 
     private final FileDropFlow<R, O> flow;
     private final FileDropSettings settings;
@@ -48,24 +55,32 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     private final Clock clock;
     private final Executor readingThread;
     private final Executor recordingThread;
+    private final ExecutorService callingThreads;
 
     /**
-     * {@code readingThread} reads and checks the next batches ahead of the route, {@code recordingThread} records
-     * the answered ones: each a single thread, so that the route's own thread does little more than send.
+     * {@code readingThread} reads and checks the next batches ahead of the route, {@code callingThreads} (one per
+     * batch in flight) send them, and {@code recordingThread} records the answered ones in file order.
      */
     public FileDropImport(FileDropFlow<R, O> flow, FileDropSettings settings, ImportMetrics metrics, Clock clock,
-            Executor readingThread, Executor recordingThread) {
+            Executor readingThread, ExecutorService callingThreads, Executor recordingThread) {
         this.flow = flow;
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
         this.readingThread = readingThread;
         this.recordingThread = recordingThread;
+        this.callingThreads = callingThreads;
+    }
+
+    /** The threads the route's parallel split sends the batches of a file on, as many as may be in flight. */
+    public ExecutorService callingThreads() {
+        return callingThreads;
     }
 
     /**
      * Checks the whole file can be read within its bounds (nothing is sent otherwise), starts its staged results,
-     * and makes the body the file's batches: checked rows, read ahead on the reading thread.
+     * and makes the body the file's batches: checked rows, read ahead on the reading thread, handed out as the
+     * batches in flight allow.
      */
     public void start(Exchange exchange) {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
@@ -74,8 +89,9 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Path input = localFile(exchange);
         checkSize(input);
         Path staging = settings.workDirectory().resolve(exchange.getFromRouteId()).resolve(safeName(fileName));
-        FileRun<O> run = new FileRun<>(flow, fileName, format, input, staging, clock,
-                new BatchRecorder(recordingThread));
+        InFlightLimit limit = new InFlightLimit(settings.maxBatchesInFlight(), STALL_TIMEOUT);
+        FileRun<O> run = new FileRun<>(flow, fileName, format, input, staging, clock, limit,
+                new BatchRecorder(recordingThread, limit::release));
         exchange.setProperty(RUN, run);
         try (RowReader<R> reader = flow.open(input, format, settings.limits())) {
             run.expectRows(reader.countRemaining());
@@ -84,8 +100,8 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         LOG.info("{} {}: importing {} rows in batches of at most {}", flow.title(), fileName, run.expectedRows(),
                 settings.batchSize());
         RowReader<R> reader = flow.open(input, format, settings.limits());
-        exchange.getIn().setBody(new ReadAhead<>(new Batches<>(reader, flow.check(staging), flow,
-                settings.batchSize()), readingThread));
+        exchange.getIn().setBody(new BatchesInFlight<>(new ReadAhead<>(new Batches<>(reader, flow.check(staging), flow,
+                settings.batchSize()), readingThread), limit));
     }
 
     private void checkSize(Path input) {
@@ -108,6 +124,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     public static void prepareCall(Exchange exchange) {
         Call<?> call = exchange.getIn().getBody(Call.class);
         exchange.setVariable(CALL, call);
+        exchange.setVariable(CALL_STARTED, System.nanoTime());
         exchange.getIn().getHeaders().putAll(call.call().headers());
         exchange.getIn().setBody(call.call().request());
     }
@@ -118,6 +135,9 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
      */
     public static void answerCall(Exchange exchange) {
         Call<?> call = exchange.getVariable(CALL, Call.class);
+        // a redelivered call's time includes the waits between its attempts: not a latency of Zest's
+        run(exchange).limit().answered(exchange.getVariable(CALL_STARTED, Long.class),
+                !exchange.getIn().getHeader(Exchange.REDELIVERED, false, Boolean.class));
         // a retryable failure caught before a successful redelivery may linger in the property: not a refusal
         ZestApiException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ZestApiException.class);
         if (refusal != null && !refusal.isRetryable()) {
@@ -125,6 +145,25 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         } else {
             call.answered(exchange.getIn().getBody());
         }
+    }
+
+    /**
+     * A call failed, before Camel's error handler decides about redelivering it: Zest overloaded (429, 503) lowers
+     * the batches in flight and holds new ones back for its {@code Retry-After}, which the redelivery waits too
+     * ({@link RetryAfterDelay}).
+     */
+    public static void callFailed(Exchange exchange) throws Exception {
+        RETRY_AFTER.process(exchange);
+        ZestApiException failure = exchange.getException(ZestApiException.class);
+        Long started = exchange.getVariable(CALL_STARTED, Long.class);
+        FileRun<?> run = run(exchange);
+        if (failure != null && isOverload(failure.getStatusCode()) && started != null && run != null) {
+            run.limit().overloaded(started, failure.getRetryAfter().orElse(null));
+        }
+    }
+
+    private static boolean isOverload(int status) {
+        return status == 429 || status == 503;
     }
 
     /**
@@ -136,7 +175,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         @SuppressWarnings("unchecked")
         Batch<R, O> batch = exchange.getIn().getBody(Batch.class);
         String routeId = exchange.getFromRouteId();
-        run.recorder().submit(() -> record(run, batch, routeId));
+        run.recorder().submit(batch.sequence(), () -> record(run, batch, routeId));
     }
 
     /** Runs on the recording thread: the ledger first, so a row is in the results only once it is recorded. */
@@ -182,6 +221,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun<O> run = run(exchange);
         if (run != null) {
+            run.limit().close();
             run.recorder().awaitQuietly();
             run.closeOutputs();
             deleteStaging(run);
@@ -218,6 +258,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         LOG.error("{} {} stopped: {}", flow.title(), fileName, reason);
         ImportSummary summary;
         if (run != null) {
+            run.limit().close();
             run.recorder().awaitQuietly();
             run.closeOutputs();
             summary = run.summary(ImportSummary.STOPPED, reason);
@@ -231,7 +272,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     }
 
     @SuppressWarnings("unchecked")
-    private FileRun<O> run(Exchange exchange) {
+    private static <O extends RowOutcome> FileRun<O> run(Exchange exchange) {
         return exchange.getProperty(RUN, FileRun.class);
     }
 
