@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.camelzest.component.RetryAfterDelay;
 import dev.camelzest.component.ZestApiException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
@@ -38,8 +37,6 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     static final String RUN = "CamelZestFileDropRun";
     /** Exchange variable of a call exchange: its {@link Call}, while the body is the request and then the reply. */
     static final String CALL = "zestCall";
-    /** Exchange variable of a call exchange: when it was first sent ({@link System#nanoTime()}). */
-    static final String CALL_STARTED = "zestCallStarted";
     /** The longest a file's import waits for room for its next batch, no batch being answered and recorded. */
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
     /** Header: the {@link ImportSummary} of a completed file, while its results are published. */
@@ -47,7 +44,6 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileDropImport.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final RetryAfterDelay RETRY_AFTER = new RetryAfterDelay();
 
     private final FileDropFlow<R, O> flow;
     private final FileDropSettings settings;
@@ -89,9 +85,11 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Path input = localFile(exchange);
         checkSize(input);
         Path staging = settings.workDirectory().resolve(exchange.getFromRouteId()).resolve(safeName(fileName));
-        InFlightLimit limit = new InFlightLimit(settings.maxBatchesInFlight(), STALL_TIMEOUT);
-        FileRun<O> run = new FileRun<>(flow, fileName, format, input, staging, clock, limit,
-                new BatchRecorder(recordingThread, limit::release));
+        // batches handed out and not yet recorded: twice the calls, so that a call retried does not stop the others
+        InFlightLimit window = new InFlightLimit(2 * settings.maxBatchesInFlight(), STALL_TIMEOUT);
+        InFlightLimit callLimit = new InFlightLimit(settings.maxBatchesInFlight(), STALL_TIMEOUT);
+        FileRun<O> run = new FileRun<>(flow, fileName, format, input, staging, clock, callLimit,
+                new BatchRecorder(recordingThread, window::release));
         exchange.setProperty(RUN, run);
         try (RowReader<R> reader = flow.open(input, format, settings.limits())) {
             run.expectRows(reader.countRemaining());
@@ -101,7 +99,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
                 settings.batchSize());
         RowReader<R> reader = flow.open(input, format, settings.limits());
         exchange.getIn().setBody(new BatchesInFlight<>(new ReadAhead<>(new Batches<>(reader, flow.check(staging), flow,
-                settings.batchSize()), readingThread), limit));
+                settings.batchSize()), readingThread), window));
     }
 
     private void checkSize(Path input) {
@@ -121,10 +119,10 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
      * {@link Call} stays on the exchange as a variable for {@link #answerCall}: across a failed send, Camel leaves
      * the body as it was sent.
      */
-    public static void prepareCall(Exchange exchange) {
+    public static void prepareCall(Exchange exchange) throws InterruptedException {
         Call<?> call = exchange.getIn().getBody(Call.class);
         exchange.setVariable(CALL, call);
-        exchange.setVariable(CALL_STARTED, System.nanoTime());
+        CallPermits.acquire(exchange);
         exchange.getIn().getHeaders().putAll(call.call().headers());
         exchange.getIn().setBody(call.call().request());
     }
@@ -135,9 +133,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
      */
     public static void answerCall(Exchange exchange) {
         Call<?> call = exchange.getVariable(CALL, Call.class);
-        // a redelivered call's time includes the waits between its attempts: not a latency of Zest's
-        run(exchange).limit().answered(exchange.getVariable(CALL_STARTED, Long.class),
-                !exchange.getIn().getHeader(Exchange.REDELIVERED, false, Boolean.class));
+        CallPermits.answered(exchange);
         // a retryable failure caught before a successful redelivery may linger in the property: not a refusal
         ZestApiException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ZestApiException.class);
         if (refusal != null && !refusal.isRetryable()) {
@@ -145,25 +141,6 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         } else {
             call.answered(exchange.getIn().getBody());
         }
-    }
-
-    /**
-     * A call failed, before Camel's error handler decides about redelivering it: Zest overloaded (429, 503) lowers
-     * the batches in flight and holds new ones back for its {@code Retry-After}, which the redelivery waits too
-     * ({@link RetryAfterDelay}).
-     */
-    public static void callFailed(Exchange exchange) throws Exception {
-        RETRY_AFTER.process(exchange);
-        ZestApiException failure = exchange.getException(ZestApiException.class);
-        Long started = exchange.getVariable(CALL_STARTED, Long.class);
-        FileRun<?> run = run(exchange);
-        if (failure != null && isOverload(failure.getStatusCode()) && started != null && run != null) {
-            run.limit().overloaded(started, failure.getRetryAfter().orElse(null));
-        }
-    }
-
-    private static boolean isOverload(int status) {
-        return status == 429 || status == 503;
     }
 
     /**
@@ -221,7 +198,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun<O> run = run(exchange);
         if (run != null) {
-            run.limit().close();
+            run.callLimit().close();
             run.recorder().awaitQuietly();
             run.closeOutputs();
             deleteStaging(run);
@@ -258,7 +235,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         LOG.error("{} {} stopped: {}", flow.title(), fileName, reason);
         ImportSummary summary;
         if (run != null) {
-            run.limit().close();
+            run.callLimit().close();
             run.recorder().awaitQuietly();
             run.closeOutputs();
             summary = run.summary(ImportSummary.STOPPED, reason);
@@ -271,8 +248,12 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         exchange.getIn().setBody(OutputFile.inMemory(FileRun.baseNameOf(fileName) + ".summary.json", json(summary)));
     }
 
+    private FileRun<O> run(Exchange exchange) {
+        return runOf(exchange);
+    }
+
     @SuppressWarnings("unchecked")
-    private static <O extends RowOutcome> FileRun<O> run(Exchange exchange) {
+    static <O extends RowOutcome> FileRun<O> runOf(Exchange exchange) {
         return exchange.getProperty(RUN, FileRun.class);
     }
 

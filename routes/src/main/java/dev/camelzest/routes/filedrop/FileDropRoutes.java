@@ -227,7 +227,7 @@ public final class FileDropRoutes {
                     .end();
         }
         reportStopped(retried(route.onException(Exception.class).onWhen(ImportFailures.TRANSIENT))
-                .onExceptionOccurred(FileDropImport::callFailed), resultsUri);
+                .onExceptionOccurred(CallPermits::failed).onRedelivery(CallPermits::acquire), resultsUri);
         reportStopped(route.onException(Exception.class), resultsUri);
         route.process(ref(START))
                 // batches in flight: their calls at once, recorded in file order (BatchesInFlight, BatchRecorder)

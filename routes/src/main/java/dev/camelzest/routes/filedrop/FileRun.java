@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The state of one dropped file while it is imported: the results and errors files being written (staged locally
  * until every row has an outcome), the counts per status and the progress log. One instance per file exchange,
- * shared by the exchanges of its batches, several of which may be in flight at once ({@link InFlightLimit}); what
+ * shared by the exchanges of its batches, several of which may be in flight at once ({@link BatchesInFlight}); what
  * batches change is changed by its {@link BatchRecorder}, one batch after the other in file order, and read once
  * the recorder has caught up.
  */
@@ -34,7 +34,7 @@ final class FileRun<O extends RowOutcome> {
     private final Clock clock;
     private final Instant startedAt;
     private final BatchRecorder recorder;
-    private final InFlightLimit limit;
+    private final InFlightLimit callLimit;
     private final Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
     private long rows;
     private long rowsSent;
@@ -44,14 +44,14 @@ final class FileRun<O extends RowOutcome> {
     private Instant lastProgressLog;
 
     FileRun(FileDropFlow<?, O> flow, String fileName, FileFormat format, Path input, Path stagingDirectory,
-            Clock clock, InFlightLimit limit, BatchRecorder recorder) {
+            Clock clock, InFlightLimit callLimit, BatchRecorder recorder) {
         this.title = flow.title();
         this.fileName = fileName;
         this.format = format;
         this.input = input;
         this.stagingDirectory = stagingDirectory;
         this.clock = clock;
-        this.limit = limit;
+        this.callLimit = callLimit;
         this.recorder = recorder;
         this.startedAt = clock.instant();
         this.lastProgressLog = startedAt;
@@ -62,8 +62,9 @@ final class FileRun<O extends RowOutcome> {
         return recorder;
     }
 
-    InFlightLimit limit() {
-        return limit;
+    /** The calls of the file open at once, adapted to Zest's answers ({@link CallPermits}). */
+    InFlightLimit callLimit() {
+        return callLimit;
     }
 
     String fileName() {
