@@ -27,8 +27,9 @@ import org.apache.camel.model.RouteTemplateDefinition;
 /**
  * The file-drop pipeline as route templates: the two sources (an SFTP directory, a local directory) with the
  * parameters every flow shares, defined here once, and the one route every flow runs: read lock, the bounded
- * check of the whole file, batches read ahead, each batch's calls sent to {@code {{zestUri}}} under Camel's error
- * handler (a retried call is the same exchange, with the same Idempotency-Key), staged results published through a
+ * check of the whole file, batches read ahead, several batches in flight, each batch's calls sent to
+ * {@code {{zestUri}}} under Camel's error handler (a retried call is the same exchange, with the same
+ * Idempotency-Key), the batches recorded in file order, staged results published through a
  * temporary name, then the input moved to the done directory; an unreadable file to the error directory with its
  * report; a stopped file left in place, held back, with a summary saying why.
  * <p>
@@ -190,7 +191,8 @@ public final class FileDropRoutes {
                         "Regex of file names never imported (the results written next to the input)")
                 .templateParameter("batchSize", flow.batchSize(), "Input rows per batch: sent and recorded together")
                 .templateParameter("maxBatchesInFlight", flow.maxBatchesInFlight(),
-                        "The most batches sent at once (and not yet recorded); fewer while Zest answers 429 or 503")
+                        "The most bulk calls open at once, each its own batch; fewer while Zest answers 429 or 503 "
+                                + "or slows down")
                 .templateParameter("csvDelimiter", ",", "CSV field delimiter")
                 .templateParameter("charset", "UTF-8", "Character set of the files: UTF-8, ISO-8859-1 or windows-1252")
                 .templateParameter("maxRecordLength", String.valueOf(ReadLimits.DEFAULT_MAX_RECORD_LENGTH),

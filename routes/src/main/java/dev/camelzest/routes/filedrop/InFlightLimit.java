@@ -5,8 +5,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * How many batches of one file may be in flight at once (handed to a call and not yet recorded), adapted to what
- * Zest can take: additive increase, multiplicative decrease (AIMD), as TCP does.
+ * How many of one file's calls may be open at once ({@link CallPermits}), adapted to what Zest can take: additive
+ * increase, multiplicative decrease (AIMD), as TCP does. Without signals it is a fixed limit: the window of batches
+ * handed out and not yet recorded ({@link BatchesInFlight}).
  * <ul>
  * <li>Each answered call raises the limit by {@code 1/limit} (one batch more per round of calls), up to
  * {@code maxBatchesInFlight}.</li>
