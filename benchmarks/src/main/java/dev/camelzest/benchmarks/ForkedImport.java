@@ -52,22 +52,23 @@ public final class ForkedImport {
             TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, template).routeId("benchmark-import");
             parameters.forEach(route::parameter);
             route.add();
+            PeakHeap peakHeap = new PeakHeap();
             for (Path done : awaited) {
-                measureUntil(done);
+                measureUntil(done, peakHeap);
             }
         }
     }
 
     /** Prints the peak heap and the CPU time (per thread, and the JVM's own) until {@code done} exists. */
-    private static void measureUntil(Path done) throws InterruptedException {
+    private static void measureUntil(Path done, PeakHeap peakHeap) throws InterruptedException {
         long cpuAtStart = processCpuMillis();
         long compilingAtStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         Map<String, Long> threadsAtStart = threadCpuMillis();
-        long peak = 0;
+        peakHeap.reset();
         while (!Files.exists(done)) {
-            Thread.sleep(20);
-            peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            Thread.sleep(100);
         }
+        long peak = peakHeap.sample();
         String file = done.getFileName() + " ";
         long cpu = processCpuMillis() - cpuAtStart;
         System.out.println(file + PEAK_HEAP + peak);

@@ -62,21 +62,37 @@ class ImportBenchmark {
         }
     }
 
+    /**
+     * One line per measured file. The CPU ceiling is what two cores allow when every row costs the import JVM and
+     * the sandbox's JVM their CPU per row: 2 s of CPU a second over both per-row costs. The load average says how
+     * busy the machine was with other work.
+     */
     private static void report(String source, int rows, Result route, double baseline) {
-        Figures.report(String.format("import %s heap=%s latency=%dms warmup=%d rows=%d route=%.0f rows/s "
-                + "baseline=%.0f rows/s ratio=%s peakHeap=%d MB cpu: import=%d ms sandbox=%d ms", source,
-                System.getProperty("import.heap", "256m"), Integer.getInteger("zest.latencyMs", 0), WARMUP_ROWS, rows,
-                route.rowsPerSecond, baseline, Figures.ratio(route.rowsPerSecond, baseline), route.peakHeapBytes >> 20,
-                route.importCpuMillis, route.sandboxCpuMillis));
+        double importMicros = route.importCpuMillis * 1000.0 / rows;
+        double sandboxMicros = route.sandboxCpuMillis * 1000.0 / rows;
+        Figures.report(String.format("import %s heap=%s latency=%dms maxBatchesInFlight=%s sandboxMaxConcurrentCalls=%d "
+                + "warmup=%d rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s peakHeap=%d MB "
+                + "cpu: import=%d ms (%.1f us/row) sandbox=%d ms (%.1f us/row) cpuCeiling=%.0f rows/s "
+                + "429s=%d loadAverage=%.1f", source, System.getProperty("import.heap", "256m"),
+                Integer.getInteger("zest.latencyMs", 0), System.getProperty("import.maxBatchesInFlight", "default"),
+                Integer.getInteger("zest.maxConcurrentCalls", 0), WARMUP_ROWS, rows, route.rowsPerSecond, baseline,
+                Figures.ratio(route.rowsPerSecond, baseline), route.peakHeapBytes >> 20, route.importCpuMillis,
+                importMicros, route.sandboxCpuMillis, sandboxMicros, 2e6 / (importMicros + sandboxMicros),
+                route.refusedCalls, Figures.loadAverage()));
     }
 
-    /** {@code importCpuMillis}: the import JVM's CPU time; {@code sandboxCpuMillis}: this JVM's (the sandbox's) meanwhile. */
-    record Result(double rowsPerSecond, long peakHeapBytes, long importCpuMillis, long sandboxCpuMillis) {
+    /**
+     * {@code importCpuMillis}: the import JVM's CPU time; {@code sandboxCpuMillis}: this JVM's (the sandbox's)
+     * meanwhile; {@code refusedCalls}: the bulk calls the sandbox answered 429 (over its concurrency limit).
+     */
+    record Result(double rowsPerSecond, long peakHeapBytes, long importCpuMillis, long sandboxCpuMillis,
+            long refusedCalls) {
     }
 
     /** Zest is across a network from its partners: {@code -Dzest.latencyMs} holds every bulk answer back that long. */
     private static void resetSandbox() {
         SANDBOX.admin().reset();
+        SANDBOX.admin().maxConcurrentCalls(Integer.getInteger("zest.maxConcurrentCalls", 0));
         int latencyMs = Integer.getInteger("zest.latencyMs", 0);
         if (latencyMs > 0) {
             SANDBOX.admin().injectFault("POST", "/v1/investors", 0, Integer.MAX_VALUE, latencyMs, true);
@@ -94,8 +110,9 @@ class ImportBenchmark {
             long started = System.nanoTime();
             post(client, token, batches);
             double rowsPerSecond = rows / ((System.nanoTime() - started) / 1e9);
-            Figures.report(String.format("import baseline rows=%d %.0f rows/s cpu=%d ms (sandbox and client)", rows,
-                    rowsPerSecond, ForkedImport.processCpuMillis() - cpu));
+            Figures.report(String.format("import baseline rows=%d latency=%dms %.0f rows/s cpu=%d ms (sandbox and client) "
+                    + "loadAverage=%.1f", rows, Integer.getInteger("zest.latencyMs", 0),
+                    rowsPerSecond, ForkedImport.processCpuMillis() - cpu, Figures.loadAverage()));
             return rowsPerSecond;
         }
     }
@@ -136,6 +153,10 @@ class ImportBenchmark {
                 + SANDBOX.partner().issuer() + ")&privateKey=RAW(file:" + keyFile + ")";
         List<String> arguments = new ArrayList<>(List.of("zestUri=" + zestUri, "batchSize=" + BATCH,
                 "dataDirectory=" + work.resolve("data"), "pollDelay=100", "readLockCheckInterval=100"));
+        String maxBatchesInFlight = System.getProperty("import.maxBatchesInFlight");
+        if (maxBatchesInFlight != null) {
+            arguments.add("maxBatchesInFlight=" + maxBatchesInFlight);
+        }
         EmbeddedSftpServer sftp = null;
         Path inbox;
         if (overSftp) {
@@ -160,6 +181,7 @@ class ImportBenchmark {
                 awaitFile(warmupDone, process);
             }
             writeCsv(inbox.resolve("investors.csv"), "route", rows);
+            long refusedBefore = refusedCalls();
             long sandboxCpu = ForkedImport.processCpuMillis();
             assertTrue(process.waitFor(30, TimeUnit.MINUTES), "the import finished");
             sandboxCpu = ForkedImport.processCpuMillis() - sandboxCpu;
@@ -170,12 +192,17 @@ class ImportBenchmark {
             JsonNode summary = JSON.readTree(inbox.resolve("results/investors.summary.json").toFile());
             assertEquals(rows, summary.get("counts").get("created").asLong(), summary.toString());
             return new Result(rows / (summary.get("durationMillis").asLong() / 1000.0),
-                    printed(log, ForkedImport.PEAK_HEAP), printed(log, ForkedImport.CPU_TIME), sandboxCpu);
+                    printed(log, ForkedImport.PEAK_HEAP), printed(log, ForkedImport.CPU_TIME), sandboxCpu,
+                    refusedCalls() - refusedBefore);
         } finally {
             if (sftp != null) {
                 sftp.close();
             }
         }
+    }
+
+    private static long refusedCalls() {
+        return SANDBOX.admin().requests().stream().filter(request -> request.status() == 429).count();
     }
 
     private static void awaitFile(Path file, Process process) throws InterruptedException {

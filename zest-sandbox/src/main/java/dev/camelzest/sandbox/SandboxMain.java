@@ -23,6 +23,7 @@ public final class SandboxMain {
               --audience <url>            exact JWT aud the token endpoint accepts (default: the base URL)
               --token-ttl <seconds>       access-token lifetime (default 3600)
               --max-investors-per-call <n> rows one POST /v1/investors accepts (default 1000)
+              --max-concurrent-calls <n>  partner calls served at once, 429 above (default 0: no limit)
               --webhook-url <url>         where webhooks are delivered
               --webhook-secret <whsec_..> the webhook signing secret
               --webhook-time-scale <x>    multiplies the webhook retry delays (default 1)
@@ -36,7 +37,7 @@ public final class SandboxMain {
     private static final Set<String> OPTIONS = Set.of("port", "audience", "token-ttl", "max-investors-per-call",
             "webhook-url", "webhook-secret", "webhook-time-scale", "state-file", "client-id", "public-key",
             "auto-approve-after", "auto-complete-after",
-            "key-file");
+            "key-file", "max-concurrent-calls");
 
     private SandboxMain() {
     }
@@ -71,6 +72,7 @@ public final class SandboxMain {
                 .port(Integer.parseInt(options.getOrDefault("port", "8080")))
                 .tokenTtl(Duration.ofSeconds(Long.parseLong(options.getOrDefault("token-ttl", "3600"))))
                 .maxInvestorsPerCall(Integer.parseInt(options.getOrDefault("max-investors-per-call", "1000")))
+                .maxConcurrentCalls(Integer.parseInt(options.getOrDefault("max-concurrent-calls", "0")))
                 .webhookTimeScale(Double.parseDouble(options.getOrDefault("webhook-time-scale", "1")));
         if (options.containsKey("audience")) {
             builder.audience(options.get("audience"));

@@ -7,8 +7,9 @@ public final class SandboxSettings {
 
     private volatile Duration tokenTtl;
     private volatile int maxInvestorsPerCall;
+    private volatile int maxConcurrentCalls;
 
-    SandboxSettings(Duration tokenTtl, int maxInvestorsPerCall) {
+    public SandboxSettings(Duration tokenTtl, int maxInvestorsPerCall) {
         this.tokenTtl = tokenTtl;
         this.maxInvestorsPerCall = maxInvestorsPerCall;
     }
@@ -28,6 +29,21 @@ public final class SandboxSettings {
     /** Rows accepted by one POST /v1/investors; more is 400 invalid_request. */
     public int maxInvestorsPerCall() {
         return maxInvestorsPerCall;
+    }
+
+    /**
+     * Partner calls served at once (0: no limit); one more is answered 429 {@code rate_limited} with
+     * {@code Retry-After: 1}, as a rate-limited Zest would, so that clients' back-off can be tested.
+     */
+    public int maxConcurrentCalls() {
+        return maxConcurrentCalls;
+    }
+
+    public void maxConcurrentCalls(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("maxConcurrentCalls cannot be negative");
+        }
+        this.maxConcurrentCalls = max;
     }
 
     public void maxInvestorsPerCall(int max) {

@@ -117,11 +117,13 @@ public final class ZestSandbox implements AutoCloseable {
         events = new PublishedEvents(outbox);
         context = new SandboxContext(state, new SandboxSettings(config.tokenTtl, config.maxInvestorsPerCall),
                 events, config.clock, config.audience, faults, requestLog, ContractRegistry.builtIn());
+        context.settings().maxConcurrentCalls(config.maxConcurrentCalls);
         context.onReset(events::clear);
         context.onReset(outbox::clear);
         WebhookAdminRoutes.mount(router, outbox);
         OperationDispatcher dispatcher = new OperationDispatcher(vertx, config.clock,
-                new BearerAuthenticator(state, config.clock), OpenApiValidation.load(), faults, requestLog);
+                new BearerAuthenticator(state, config.clock), OpenApiValidation.load(), faults, requestLog,
+                context.settings());
         SandboxRoutes.mount(new Operations(router, dispatcher), context, new DocumentStorage(documentsDirectory()));
         if (config.autoApproveAfter != null || config.autoCompleteAfter != null) {
             events.onPublished(new DemoAutomation(vertx, context, config.autoApproveAfter,
@@ -290,6 +292,7 @@ public final class ZestSandbox implements AutoCloseable {
         private String audience;
         private Duration tokenTtl = Duration.ofHours(1);
         private int maxInvestorsPerCall = 1000;
+        private int maxConcurrentCalls;
         private String webhookUrl;
         private String webhookSecret;
         private double webhookTimeScale = 1.0;
@@ -331,6 +334,15 @@ public final class ZestSandbox implements AutoCloseable {
                 throw new IllegalArgumentException("maxInvestorsPerCall must be at least 1");
             }
             this.maxInvestorsPerCall = maxInvestorsPerCall;
+            return this;
+        }
+
+        /** Partner calls served at once (default 0: no limit); one more is answered 429 with Retry-After. */
+        public Builder maxConcurrentCalls(int maxConcurrentCalls) {
+            if (maxConcurrentCalls < 0) {
+                throw new IllegalArgumentException("maxConcurrentCalls cannot be negative");
+            }
+            this.maxConcurrentCalls = maxConcurrentCalls;
             return this;
         }
 

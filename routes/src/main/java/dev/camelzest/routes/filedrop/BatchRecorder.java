@@ -1,32 +1,63 @@
 package dev.camelzest.routes.filedrop;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Records the answered batches of one file (ledger first, then the staged results) on the import's recording
- * thread, in the order they were answered, while the route already sends the next batch: the bulk calls follow
- * each other as fast as Zest answers them instead of waiting for the database. At most {@value #MAX_PENDING}
- * batches wait to be recorded. A recording that fails stops the import at its next batch or at its end; a crash
- * loses at most the waiting batches, whose rows come back {@code already_exists} when the file is imported again.
+ * thread, in file order whatever order their calls were answered in, while the route already sends the next
+ * batches: the bulk calls follow each other as fast as Zest answers them instead of waiting for the database.
+ * A batch answered before an earlier one waits here until that one is answered; how many can wait is bounded by the
+ * batches in flight ({@link InFlightLimit}), each of which is given back ({@code recorded}) once recorded.
+ * <p>
+ * A recording that fails stops the import at its next batch or at its end, and nothing after it is recorded; a
+ * crash loses at most the batches not yet recorded, whose rows come back {@code already_exists} when the file is
+ * imported again.
  */
 final class BatchRecorder {
 
-    static final int MAX_PENDING = 2;
+    /** How long the end of a file waits for its last recordings (the ledger's own timeouts come first). */
+    static final Duration RECORDING_TIMEOUT = Duration.ofMinutes(5);
 
     private final Executor recordingThread;
-    private final Semaphore pending = new Semaphore(MAX_PENDING);
+    private final Runnable recorded;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final Map<Long, Runnable> answeredEarly = new HashMap<>();
+    private long nextInOrder;
+    private long queued;
+    private long finished;
+    private boolean closed;
 
-    BatchRecorder(Executor recordingThread) {
+    /** {@code recorded} runs after each batch's recording, failed or not, on the recording thread. */
+    BatchRecorder(Executor recordingThread, Runnable recorded) {
         this.recordingThread = recordingThread;
+        this.recorded = recorded;
     }
 
-    /** Queues the recording of one batch; throws the failure of an earlier one instead, if there was one. */
-    void submit(Runnable recording) {
+    /**
+     * Queues the recording of the batch numbered {@code sequence} (from 0, in file order): at once if every batch
+     * before it is queued, else once they are. Throws the failure of an earlier recording instead, if there was one.
+     */
+    synchronized void submit(long sequence, Runnable recording) {
         throwFailure();
-        pending.acquireUninterruptibly();
+        if (closed) {
+            recorded.run();
+            return;
+        }
+        answeredEarly.put(sequence, recording);
+        for (Runnable next = answeredEarly.remove(nextInOrder); next != null;
+                next = answeredEarly.remove(nextInOrder)) {
+            nextInOrder++;
+            queue(next);
+        }
+    }
+
+    private void queue(Runnable recording) {
+        queued++;
         try {
             recordingThread.execute(() -> {
                 try {
@@ -36,25 +67,70 @@ final class BatchRecorder {
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 } finally {
-                    pending.release();
+                    finishedOne();
                 }
             });
         } catch (RuntimeException e) {
-            pending.release();
-            throw e;
+            finishedOne(); // the recording thread is gone (the route is stopping)
+            failure.compareAndSet(null, e);
         }
     }
 
-    /** Waits until every queued batch is recorded, then throws the first recording failure, if any. */
-    void awaitRecorded() {
-        awaitQuietly();
-        throwFailure();
+    private void finishedOne() {
+        try {
+            recorded.run();
+        } finally {
+            synchronized (this) {
+                finished++;
+                notifyAll();
+            }
+        }
     }
 
-    /** Waits until every queued batch is recorded or has failed: an import that stops reports what was recorded. */
+    /** Waits until every batch is recorded, then throws the first recording failure, if any. */
+    void awaitRecorded() {
+        awaitQueued();
+        throwFailure();
+        synchronized (this) {
+            if (!answeredEarly.isEmpty()) {
+                throw new IllegalStateException("Batch " + nextInOrder + " was never answered, "
+                        + answeredEarly.size() + " after it were");
+            }
+        }
+    }
+
+    /**
+     * The import stops: records nothing more (batches answered out of order are dropped, their rows not recorded),
+     * and waits until the recordings already queued are done, so that the stop reports what was recorded.
+     */
     void awaitQuietly() {
-        pending.acquireUninterruptibly(MAX_PENDING);
-        pending.release(MAX_PENDING);
+        synchronized (this) {
+            closed = true;
+            answeredEarly.values().forEach(dropped -> recorded.run());
+            answeredEarly.clear();
+        }
+        try {
+            awaitQueued();
+        } catch (IllegalStateException e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    private synchronized void awaitQueued() {
+        long deadline = System.nanoTime() + RECORDING_TIMEOUT.toNanos();
+        try {
+            while (finished < queued) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("The ledger did not record the file's last batches within "
+                            + RECORDING_TIMEOUT);
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the last batches to be recorded", e);
+        }
     }
 
     private void throwFailure() {

@@ -13,6 +13,7 @@ final class Batches<R extends DropRow, O extends RowOutcome> implements Iterator
     private final RowCheck<R, O> check;
     private final FileDropFlow<R, O> flow;
     private final int batchSize;
+    private long sequence;
 
     Batches(RowReader<R> reader, RowCheck<R, O> check, FileDropFlow<R, O> flow, int batchSize) {
         this.reader = reader;
@@ -35,7 +36,7 @@ final class Batches<R extends DropRow, O extends RowOutcome> implements Iterator
         while (rows.size() < batchSize && reader.hasNext()) {
             rows.add(check.check(reader.next()));
         }
-        return new Batch<>(rows, flow);
+        return new Batch<>(sequence++, rows, flow);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,6 +39,8 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     static final String RUN = "CamelZestFileDropRun";
     /** Exchange variable of a call exchange: its {@link Call}, while the body is the request and then the reply. */
     static final String CALL = "zestCall";
+    /** The longest a file's import waits for room for its next batch, no batch being answered and recorded. */
+    static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
     /** Header: the {@link ImportSummary} of a completed file, while its results are published. */
     static final String SUMMARY = "CamelZestFileDropSummary";
 
@@ -50,24 +53,32 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     private final Clock clock;
     private final Executor readingThread;
     private final Executor recordingThread;
+    private final ExecutorService callingThreads;
 
     /**
-     * {@code readingThread} reads and checks the next batches ahead of the route, {@code recordingThread} records
-     * the answered ones: each a single thread, so that the route's own thread does little more than send.
+     * {@code readingThread} reads and checks the next batches ahead of the route, {@code callingThreads} (one per
+     * batch in flight) send them, and {@code recordingThread} records the answered ones in file order.
      */
     public FileDropImport(FileDropFlow<R, O> flow, FileDropSettings settings, ImportMetrics metrics, Clock clock,
-            Executor readingThread, Executor recordingThread) {
+            Executor readingThread, ExecutorService callingThreads, Executor recordingThread) {
         this.flow = flow;
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
         this.readingThread = readingThread;
         this.recordingThread = recordingThread;
+        this.callingThreads = callingThreads;
+    }
+
+    /** The threads the route's parallel split sends the batches of a file on, as many as may be in flight. */
+    public ExecutorService callingThreads() {
+        return callingThreads;
     }
 
     /**
      * Checks the whole file can be read within its bounds (nothing is sent otherwise), starts its staged results,
-     * and makes the body the file's batches: checked rows, read ahead on the reading thread.
+     * and makes the body the file's batches: checked rows, read ahead on the reading thread, handed out as the
+     * batches in flight allow.
      */
     public void start(Exchange exchange) {
         metrics.fileSeen(exchange.getFromRouteId());
@@ -77,8 +88,11 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Path input = localFile(exchange);
         checkSize(input);
         Path staging = settings.workDirectory().resolve(exchange.getFromRouteId()).resolve(safeName(fileName));
+        // batches handed out and not yet recorded: twice the calls, so that a call retried does not stop the others
+        InFlightLimit window = new InFlightLimit(2 * settings.maxBatchesInFlight(), STALL_TIMEOUT);
+        InFlightLimit callLimit = new InFlightLimit(settings.maxBatchesInFlight(), STALL_TIMEOUT);
         FileRun<O> run = new FileRun<>(flow, fileName, ImportId.of(fileName, input), format, input, staging, clock,
-                new BatchRecorder(recordingThread));
+                callLimit, new BatchRecorder(recordingThread, window::release));
         exchange.setProperty(RUN, run);
         try (RowReader<R> reader = flow.open(input, format, settings.limits())) {
             run.expectRows(reader.countRemaining());
@@ -87,8 +101,8 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         LOG.info("{} {}: importing {} rows in batches of at most {}", flow.title(), fileName, run.expectedRows(),
                 settings.batchSize());
         RowReader<R> reader = flow.open(input, format, settings.limits());
-        exchange.getIn().setBody(new ReadAhead<>(new Batches<>(reader, flow.check(staging), flow,
-                settings.batchSize()), readingThread));
+        exchange.getIn().setBody(new BatchesInFlight<>(new ReadAhead<>(new Batches<>(reader, flow.check(staging), flow,
+                settings.batchSize()), readingThread), window));
     }
 
     private void checkSize(Path input) {
@@ -108,9 +122,10 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
      * {@link Call} stays on the exchange as a variable for {@link #answerCall}: across a failed send, Camel leaves
      * the body as it was sent.
      */
-    public static void prepareCall(Exchange exchange) {
+    public static void prepareCall(Exchange exchange) throws InterruptedException {
         Call<?> call = exchange.getIn().getBody(Call.class);
         exchange.setVariable(CALL, call);
+        CallPermits.acquire(exchange);
         exchange.getIn().getHeaders().putAll(call.call().headers());
         exchange.getIn().setBody(call.call().request());
     }
@@ -121,6 +136,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
      */
     public static void answerCall(Exchange exchange) {
         Call<?> call = exchange.getVariable(CALL, Call.class);
+        CallPermits.answered(exchange);
         // a retryable failure caught before a successful redelivery may linger in the property: not a refusal
         ZestApiException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ZestApiException.class);
         if (refusal != null && !refusal.isRetryable()) {
@@ -139,7 +155,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         @SuppressWarnings("unchecked")
         Batch<R, O> batch = exchange.getIn().getBody(Batch.class);
         String routeId = exchange.getFromRouteId();
-        run.recorder().submit(() -> record(run, batch, routeId));
+        run.recorder().submit(batch.sequence(), () -> record(run, batch, routeId));
     }
 
     /** Runs on the recording thread: the ledger first, so a row is in the results only once it is recorded. */
@@ -223,6 +239,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun<O> run = run(exchange);
         if (run != null) {
+            run.callLimit().close();
             run.recorder().awaitQuietly();
             run.closeOutputs();
             deleteStaging(run);
@@ -269,6 +286,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         }
         ImportSummary summary;
         if (run != null) {
+            run.callLimit().close();
             run.recorder().awaitQuietly();
             run.closeOutputs();
             summary = run.summary(ImportSummary.STOPPED, reason);
@@ -281,8 +299,12 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         exchange.getIn().setBody(OutputFile.inMemory(FileRun.baseNameOf(fileName) + ".summary.json", json(summary)));
     }
 
-    @SuppressWarnings("unchecked")
     private FileRun<O> run(Exchange exchange) {
+        return runOf(exchange);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <O extends RowOutcome> FileRun<O> runOf(Exchange exchange) {
         return exchange.getProperty(RUN, FileRun.class);
     }
 

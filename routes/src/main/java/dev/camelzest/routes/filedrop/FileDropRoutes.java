@@ -34,8 +34,9 @@ import org.apache.camel.spi.IdempotentRepository;
 /**
  * The file-drop pipeline as route templates: the two sources (an SFTP directory, a local directory) with the
  * parameters every flow shares, defined here once, and the one route every flow runs: read lock, the bounded
- * check of the whole file, batches read ahead, each batch's calls sent to {@code {{zestUri}}} under Camel's error
- * handler (a retried call is the same exchange, with the same Idempotency-Key), staged results published through a
+ * check of the whole file, batches read ahead, several batches in flight, each batch's calls sent to
+ * {@code {{zestUri}}} under Camel's error handler (a retried call is the same exchange, with the same
+ * Idempotency-Key), the batches recorded in file order, staged results published through a
  * temporary name, then the input moved to the done directory; an unreadable file to the error directory with its
  * report; a stopped file left in place, held back, with a summary saying why.
  * <p>
@@ -70,9 +71,11 @@ public final class FileDropRoutes {
      * @param refusalFailsRows whether Zest refusing a call as a whole (a non-retryable answer) fails that call's
      *                         rows and the file goes on (subscriptions: one SPV unknown), rather than stopping the
      *                         file (investors: the credentials refused)
+     * @param maxBatchesInFlight the default of the parameter: 1 for a flow whose rows in different batches may
+     *                         depend on each other's order at Zest
      */
     public record Flow(String description, String filePattern, String zestUri, String batchSize,
-            boolean refusalFailsRows, Function<FlowContext, FileDropFlow<?, ?>> create) {
+            boolean refusalFailsRows, String maxBatchesInFlight, Function<FlowContext, FileDropFlow<?, ?>> create) {
     }
 
     /** What a flow is made from: the route's parameters and its ledger. */
@@ -92,6 +95,7 @@ public final class FileDropRoutes {
     private static final String REJECTED = "fileDropRejected";
     private static final String STOPPED = "fileDropStopped";
     private static final String HOLD = "fileDropHold";
+    private static final String CALLING_THREADS = "fileDropCallingThreads";
 
     /** A write failed because a file of that name is there already (Camel's fileExist=Fail). */
     private static final Predicate NAME_TAKEN = exceptionMessage().contains("already exist");
@@ -247,6 +251,9 @@ public final class FileDropRoutes {
                 .templateParameter("exclude", "(?i).*\\.(results|errors)\\.(csv|jsonl)",
                         "Regex of file names never imported (the results written next to the input)")
                 .templateParameter("batchSize", flow.batchSize(), "Input rows per batch: sent and recorded together")
+                .templateParameter("maxBatchesInFlight", flow.maxBatchesInFlight(),
+                        "The most bulk calls open at once, each its own batch; fewer while Zest answers 429 or 503 "
+                                + "or slows down")
                 .templateParameter("csvDelimiter", ",", "CSV field delimiter")
                 .templateParameter("charset", "UTF-8", "Character set of the files: UTF-8, ISO-8859-1 or windows-1252")
                 .templateParameter("maxRecordLength", String.valueOf(ReadLimits.DEFAULT_MAX_RECORD_LENGTH),
@@ -259,6 +266,7 @@ public final class FileDropRoutes {
                         "How long a file whose import stopped is left alone before it is tried again")
                 .templateBean(HOLD, StoppedFiles.class,
                         rtc -> new StoppedFiles(duration(text(rtc, "retryStoppedAfter")), rtc.getCamelContext()))
+                .templateBean(CALLING_THREADS, ExecutorService.class, rtc -> importOf(rtc, flow).callingThreads())
                 .templateBean(START, Processor.class, rtc -> (Processor) importOf(rtc, flow)::start)
                 .templateBean(RECORD_BATCH, Processor.class, rtc -> (Processor) importOf(rtc, flow)::recordBatch)
                 .templateBean(FINISH, Processor.class, rtc -> (Processor) importOf(rtc, flow)::finish)
@@ -283,10 +291,12 @@ public final class FileDropRoutes {
         }
         // Camel is stopping: not a failure to report at ERROR; the summary says so and the file stays for the next run
         reportStopped(route.onException(ImportInterruptedException.class).logExhausted(false), resultsUri);
-        reportStopped(retried(route.onException(Exception.class).onWhen(ImportFailures.TRANSIENT)), resultsUri);
+        reportStopped(retried(route.onException(Exception.class).onWhen(ImportFailures.TRANSIENT))
+                .onExceptionOccurred(CallPermits::failed).onRedelivery(CallPermits::acquire), resultsUri);
         reportStopped(route.onException(Exception.class), resultsUri);
         publishEach(publishEach(route.process(ref(START))
-                .split(body()).streaming().stopOnException()
+                // batches in flight: their calls at once, recorded in file order (BatchesInFlight, BatchRecorder)
+                .split(body()).streaming().stopOnException().parallelProcessing().executorService(ref(CALLING_THREADS))
                     .process(FileDropImport::checkRunning)
                     .split(body()).stopOnException()
                         .process(FileDropImport::prepareCall)
@@ -343,19 +353,23 @@ public final class FileDropRoutes {
                 duration(text(rtc, "progressInterval")),
                 duration(text(rtc, "retryStoppedAfter")),
                 text(rtc, "doneDirectory"),
-                text(rtc, "errorDirectory"));
+                text(rtc, "errorDirectory"),
+                Integer.parseInt(text(rtc, "maxBatchesInFlight")));
         ExecutorService readingThread = camelContext.getExecutorServiceManager()
                 .newSingleThreadExecutor(FileDropImport.class, "ZestFileDropReader");
         ExecutorService recordingThread = camelContext.getExecutorServiceManager()
                 .newSingleThreadExecutor(FileDropImport.class, "ZestFileDropRecorder");
+        ExecutorService callingThreads = camelContext.getExecutorServiceManager()
+                .newFixedThreadPool(FileDropImport.class, "ZestFileDropCall", settings.maxBatchesInFlight());
         return create(dropFlow, settings, ImportMetrics.of(camelContext, dropFlow.meterName()), readingThread,
-                recordingThread);
+                callingThreads, recordingThread);
     }
 
     private static <R extends DropRow, O extends RowOutcome> FileDropImport<R, O> create(FileDropFlow<R, O> flow,
             FileDropSettings settings, ImportMetrics metrics, ExecutorService readingThread,
-            ExecutorService recordingThread) {
-        return new FileDropImport<>(flow, settings, metrics, Clock.systemUTC(), readingThread, recordingThread);
+            ExecutorService callingThreads, ExecutorService recordingThread) {
+        return new FileDropImport<>(flow, settings, metrics, Clock.systemUTC(), readingThread, callingThreads,
+                recordingThread);
     }
 
     /** The delimiter parameter: exactly one character. */

@@ -14,13 +14,18 @@ import java.time.Duration;
  * @param retryStoppedAfter how long a file whose import stopped is left alone before it is tried again
  * @param doneDirectory     where a file goes once every row has an outcome (relative to the input directory)
  * @param errorDirectory    where a file that cannot be read goes, with its report
+ * @param maxBatchesInFlight the most batches of a file sent and not yet recorded at once; fewer while Zest is
+ *                          overloaded ({@link InFlightLimit})
  */
 public record FileDropSettings(int batchSize, ReadLimits limits, Path workDirectory, Duration progressInterval,
-        Duration retryStoppedAfter, String doneDirectory, String errorDirectory) {
+        Duration retryStoppedAfter, String doneDirectory, String errorDirectory, int maxBatchesInFlight) {
 
     public FileDropSettings {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        }
+        if (maxBatchesInFlight < 1) {
+            throw new IllegalArgumentException("maxBatchesInFlight must be at least 1, got " + maxBatchesInFlight);
         }
     }
 }

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The state of one dropped file while it is imported: the results and errors files being written (staged locally
  * until every row has an outcome), the counts per status and the progress log. One instance per file exchange,
- * shared by the exchanges of its batches, which run one after the other; what batches change is changed by its
- * {@link BatchRecorder}, one batch after the other, and read once the recorder has caught up.
+ * shared by the exchanges of its batches, several of which may be in flight at once ({@link BatchesInFlight}); what
+ * batches change is changed by its {@link BatchRecorder}, one batch after the other in file order, and read once
+ * the recorder has caught up.
  */
 final class FileRun<O extends RowOutcome> {
 
@@ -35,6 +36,7 @@ final class FileRun<O extends RowOutcome> {
     private final Clock clock;
     private final Instant startedAt;
     private final BatchRecorder recorder;
+    private final InFlightLimit callLimit;
     private final Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
     /** Files published under a stamped name, since one of their own name was there already. */
     private final Map<String, String> publishedAs = new ConcurrentHashMap<>();
@@ -46,7 +48,7 @@ final class FileRun<O extends RowOutcome> {
     private Instant lastProgressLog;
 
     FileRun(FileDropFlow<?, O> flow, String fileName, String importId, FileFormat format, Path input,
-            Path stagingDirectory, Clock clock, BatchRecorder recorder) {
+            Path stagingDirectory, Clock clock, InFlightLimit callLimit, BatchRecorder recorder) {
         this.title = flow.title();
         this.fileName = fileName;
         this.importId = importId;
@@ -54,6 +56,7 @@ final class FileRun<O extends RowOutcome> {
         this.input = input;
         this.stagingDirectory = stagingDirectory;
         this.clock = clock;
+        this.callLimit = callLimit;
         this.recorder = recorder;
         this.startedAt = clock.instant();
         this.lastProgressLog = startedAt;
@@ -70,6 +73,11 @@ final class FileRun<O extends RowOutcome> {
 
     BatchRecorder recorder() {
         return recorder;
+    }
+
+    /** The calls of the file open at once, adapted to Zest's answers ({@link CallPermits}). */
+    InFlightLimit callLimit() {
+        return callLimit;
     }
 
     String fileName() {

@@ -68,6 +68,10 @@ class InvestorImportSandboxTest {
     }
 
     private void sftpImport(String zestUri) throws Exception {
+        sftpImport(zestUri, "4");
+    }
+
+    private void sftpImport(String zestUri, String maxBatchesInFlight) throws Exception {
         TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.SFTP)
                 .routeId("sandbox-import")
                 .parameter("host", sftp.host())
@@ -80,6 +84,7 @@ class InvestorImportSandboxTest {
                 .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", zestUri)
                 .parameter("batchSize", "4")
+                .parameter("maxBatchesInFlight", maxBatchesInFlight)
                 .parameter("pollDelay", "200")
                 .parameter("readLockCheckInterval", "300")
                 .parameter("redeliveryDelay", "100")
@@ -112,7 +117,8 @@ class InvestorImportSandboxTest {
 
     @Test
     void everyKindOfBadRowIsReportedNothingSilentlyDropped() throws Exception {
-        sftpImport();
+        // one batch at a time: rows 1 and 10 share an email, and Zest creates whichever it meets first
+        sftpImport(SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys")), "1");
         drop(inbox, "bad.csv", InvestorFiles.BAD_ROWS);
 
         awaitDone(inbox, "bad.csv");
@@ -121,6 +127,23 @@ class InvestorImportSandboxTest {
         assertThat(results).allSatisfy(r -> assertThat(r.get("errorMessage").isEmpty())
                 .isEqualTo(r.get("errorCode").isEmpty()));
         assertThat(readResults(inbox.resolve("results/bad.errors.csv"))).hasSize(10);
+    }
+
+    @Test
+    void withBatchesInFlightOneOfTwoRowsSharingAnEmailIsCreatedAndTheOtherReported() throws Exception {
+        sftpImport();
+        drop(inbox, "bad.csv", InvestorFiles.BAD_ROWS);
+
+        awaitDone(inbox, "bad.csv");
+        List<String> outcomes = readResults(inbox.resolve("results/bad.results.csv")).stream()
+                .map(InvestorFiles::outcome).toList();
+        assertThat(List.of(outcomes.get(0).substring(2), outcomes.get(9).substring(3)))
+                .containsExactlyInAnyOrder("created  ", "failed conflict email");
+        for (int row = 2; row <= 12; row++) {
+            if (row != 10) {
+                assertThat(outcomes.get(row - 1)).isEqualTo(InvestorFiles.BAD_ROWS_RESULTS.get(row - 1));
+            }
+        }
     }
 
     @Test

@@ -3,19 +3,30 @@ package dev.camelzest.routes.filedrop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** Timed out rather than hanging the build if the end of a file ever waits for a recording that never comes. */
+@Timeout(30)
 class BatchRecorderTest {
 
     private final ExecutorService recordingThread = Executors.newSingleThreadExecutor();
+    private final AtomicInteger givenBack = new AtomicInteger();
+    private final BatchRecorder recorder = new BatchRecorder(recordingThread, givenBack::incrementAndGet);
+    private final List<Integer> recorded = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
@@ -23,56 +34,103 @@ class BatchRecorderTest {
     }
 
     @Test
-    void batchesAreRecordedInOrderAndAwaitedAtTheEnd() {
-        BatchRecorder recorder = new BatchRecorder(recordingThread);
-        List<Integer> recorded = new CopyOnWriteArrayList<>();
+    void batchesAnsweredInAnyOrderAreRecordedInFileOrderAndEachGivesItsRoomBack() {
+        List<Integer> answerOrder = new ArrayList<>();
+        for (int batch = 0; batch < 50; batch++) {
+            answerOrder.add(batch);
+        }
+        Collections.shuffle(answerOrder, new Random(20));
 
-        for (int batch = 1; batch <= 50; batch++) {
-            int number = batch;
-            recorder.submit(() -> recorded.add(number));
+        for (int batch : answerOrder) {
+            recorder.submit(batch, () -> recorded.add(batch));
         }
         recorder.awaitRecorded();
 
         assertThat(recorded).hasSize(50).isSorted();
+        assertThat(givenBack).hasValue(50);
     }
 
     @Test
-    void noMoreThanTwoBatchesWaitBehindTheRoute() throws Exception {
-        BatchRecorder recorder = new BatchRecorder(recordingThread);
-        CountDownLatch release = new CountDownLatch(1);
-        recorder.submit(() -> await(release));
-        recorder.submit(() -> { });
-        Thread third = new Thread(() -> recorder.submit(() -> { }));
-        third.start();
+    void theEndOfAFileWithABatchNeverAnsweredFailsInsteadOfRecordingPastIt() {
+        recorder.submit(0, () -> recorded.add(0));
+        recorder.submit(2, () -> recorded.add(2));
 
-        third.join(300);
-        assertThat(third.isAlive()).as("the third batch waits for room").isTrue();
-        release.countDown();
-        third.join(5_000);
-        assertThat(third.isAlive()).isFalse();
+        assertThatThrownBy(recorder::awaitRecorded).hasMessage("Batch 1 was never answered, 1 after it were");
+        assertThat(recorded).containsExactly(0);
     }
 
     @Test
     void aFailedRecordingStopsTheNextBatchAndTheEndAndNothingAfterItIsRecorded() {
-        BatchRecorder recorder = new BatchRecorder(recordingThread);
-        List<Integer> recorded = new CopyOnWriteArrayList<>();
         CountDownLatch release = new CountDownLatch(1);
-        recorder.submit(() -> {
+        recorder.submit(0, () -> {
             await(release);
             throw new IllegalStateException("ledger down");
         });
-        recorder.submit(() -> recorded.add(2));
+        recorder.submit(1, () -> recorded.add(1));
         release.countDown();
 
         recorder.awaitQuietly();
-        assertThatThrownBy(() -> recorder.submit(() -> recorded.add(3))).hasMessage("ledger down");
+        assertThatThrownBy(() -> recorder.submit(2, () -> recorded.add(2))).hasMessage("ledger down");
         assertThatThrownBy(recorder::awaitRecorded).hasMessage("ledger down");
         assertThat(recorded).isEmpty();
+        assertThat(givenBack).as("both queued batches gave their room back").hasValue(2);
+    }
+
+    @Test
+    void aStoppedImportDropsTheBatchesAnsweredAheadOfAMissingOneAndRecordsNothingMore() {
+        recorder.submit(1, () -> recorded.add(1));
+        recorder.submit(2, () -> recorded.add(2));
+
+        recorder.awaitQuietly();
+        recorder.submit(0, () -> recorded.add(0));
+
+        assertThat(recorded).isEmpty();
+        assertThat(givenBack).hasValue(3);
+    }
+
+    @Test
+    void theStopWaitsForTheRecordingInProgress() throws Exception {
+        CountDownLatch recording = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        recorder.submit(0, () -> {
+            recording.countDown();
+            await(release);
+            recorded.add(0);
+        });
+        assertThat(recording.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread releaser = new Thread(() -> {
+            sleep(100);
+            release.countDown();
+        });
+        releaser.start();
+
+        recorder.awaitQuietly();
+
+        assertThat(recorded).containsExactly(0);
+        releaser.join();
+    }
+
+    @Test
+    void aRecordingThreadThatIsGoneFailsTheFileInsteadOfHanging() {
+        recordingThread.shutdownNow();
+
+        recorder.submit(0, () -> recorded.add(0));
+
+        assertThatThrownBy(recorder::awaitRecorded).isInstanceOf(RejectedExecutionException.class);
+        assertThat(givenBack).hasValue(1);
     }
 
     private static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

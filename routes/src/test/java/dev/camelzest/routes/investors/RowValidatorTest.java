@@ -27,6 +27,10 @@ class RowValidatorTest {
     @CsvSource({
             "a@example.com, 1900-02-29, , dateOfBirth",
             "a@example.com, 1985-4-12, , dateOfBirth",
+            "a@example.com, 1985-13-01, , dateOfBirth",
+            "a@example.com, 1985-04-31, , dateOfBirth",
+            "a@example.com, 1985-0a-12, , dateOfBirth",
+            "a@example.com, 1985/04/12, , dateOfBirth",
             "a@example.com, 1985-04-12T00:00, , dateOfBirth",
             "a@example.com, 85-04-12, , dateOfBirth",
             "a@example, 1985-04-12, , email",

@@ -14,8 +14,8 @@ import dev.camelzest.sandbox.http.ApiRequest;
 import dev.camelzest.sandbox.http.ApiResponse;
 
 /**
- * PUT /sandbox/settings {tokenTtlSeconds?, maxInvestorsPerCall?}: changes the settings (absent or null
- * fields stay); answers the settings in force. A new token lifetime applies to tokens issued afterwards.
+ * PUT /sandbox/settings {tokenTtlSeconds?, maxInvestorsPerCall?, maxConcurrentCalls?}: changes the settings
+ * (absent or null fields stay; maxConcurrentCalls 0 lifts the limit); answers the settings in force. A new token lifetime applies to tokens issued afterwards.
  */
 public final class UpdateSettings implements ApiHandler {
 
@@ -40,9 +40,17 @@ public final class UpdateSettings implements ApiHandler {
         if (max > 0) {
             settings.maxInvestorsPerCall((int) max);
         }
+        JsonNode concurrent = body.get("maxConcurrentCalls");
+        if (concurrent != null && !concurrent.isNull()) {
+            if (!concurrent.canConvertToInt() || concurrent.asInt() < 0) {
+                throw ApiException.invalidRequest("maxConcurrentCalls must be 0 (no limit) or a positive integer.");
+            }
+            settings.maxConcurrentCalls(concurrent.asInt());
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("tokenTtlSeconds", settings.tokenTtl().toSeconds());
         answer.put("maxInvestorsPerCall", settings.maxInvestorsPerCall());
+        answer.put("maxConcurrentCalls", settings.maxConcurrentCalls());
         return ApiResponse.ok(answer);
     }
 

@@ -60,6 +60,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(500, "internal_error", detail);
     }
 
+    public static ApiException rateLimited(String detail) {
+        return new ApiException(429, "rate_limited", detail);
+    }
+
     public static ApiException serviceUnavailable(String detail) {
         return new ApiException(503, "service_unavailable", detail);
     }

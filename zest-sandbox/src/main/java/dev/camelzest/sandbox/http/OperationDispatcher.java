@@ -2,6 +2,9 @@ package dev.camelzest.sandbox.http;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.camelzest.sandbox.SandboxSettings;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +19,8 @@ import io.vertx.ext.web.RoutingContext;
  * Runs every operation the same way: injected fault (before commit) → on a worker thread: bearer auth →
  * OpenAPI validation → the handler → injected fault (after commit) and delay → the answer, recorded in
  * the request log. Handlers run on the worker pool so that JSON work of concurrent calls uses all cores
- * and never blocks the event loop.
+ * and never blocks the event loop. Above {@link SandboxSettings#maxConcurrentCalls()} partner calls in progress
+ * (until answered, any injected delay included), a partner call is answered 429 with {@code Retry-After}.
  */
 public final class OperationDispatcher {
 
@@ -28,15 +32,23 @@ public final class OperationDispatcher {
     private final OpenApiValidation validation;
     private final Faults faults;
     private final RequestLog requestLog;
+    private final SandboxSettings settings;
+    private final AtomicInteger partnerCallsInProgress = new AtomicInteger();
+
+    /** Seconds a partner call refused over the concurrency limit is asked to wait. */
+    static final int RETRY_AFTER_SECONDS = 1;
+    private static final String COUNTED = "sandbox.countedCall";
 
     public OperationDispatcher(Vertx vertx, Clock clock, BearerAuthenticator authenticator,
-                               OpenApiValidation validation, Faults faults, RequestLog requestLog) {
+                               OpenApiValidation validation, Faults faults, RequestLog requestLog,
+                               SandboxSettings settings) {
         this.vertx = vertx;
         this.clock = clock;
         this.authenticator = authenticator;
         this.validation = validation;
         this.faults = faults;
         this.requestLog = requestLog;
+        this.settings = settings;
     }
 
     public Handler<RoutingContext> handlerFor(Access access, BodyValidation bodyValidation, ApiHandler handler) {
@@ -45,6 +57,12 @@ public final class OperationDispatcher {
 
     private void dispatch(RoutingContext ctx, Access access, BodyValidation bodyValidation, ApiHandler handler) {
         ApiRequest request = new ApiRequest(ctx, clock.instant());
+        if (access == Access.PARTNER && !enterPartnerCall(ctx)) {
+            ctx.response().putHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            write(request, access, ApiResponse.error(ApiException.rateLimited("More than "
+                    + settings.maxConcurrentCalls() + " calls at once; retry after " + RETRY_AFTER_SECONDS + " s.")));
+            return;
+        }
         Optional<Fault> fault = access.recorded()
                 ? faults.take(ctx.request().method().name(), request.path())
                 : Optional.empty();
@@ -64,6 +82,17 @@ public final class OperationDispatcher {
                     }
                     send(request, access, response, delayMs);
                 });
+    }
+
+    /** Counts a partner call in, until {@link #write} answers it; false (not counted) at the concurrency limit. */
+    private boolean enterPartnerCall(RoutingContext ctx) {
+        int max = settings.maxConcurrentCalls();
+        if (partnerCallsInProgress.incrementAndGet() > max && max > 0) {
+            partnerCallsInProgress.decrementAndGet();
+            return false;
+        }
+        ctx.put(COUNTED, Boolean.TRUE);
+        return true;
     }
 
     private ApiResponse process(ApiRequest request, Access access, BodyValidation bodyValidation,
@@ -103,6 +132,9 @@ public final class OperationDispatcher {
     }
 
     private void write(ApiRequest request, Access access, ApiResponse response) {
+        if (request.routingContext().remove(COUNTED) != null) {
+            partnerCallsInProgress.decrementAndGet();
+        }
         if (access.recorded()) {
             requestLog.record(new RecordedCall(request.method().name(), request.path(),
                     request.idempotencyKey().orElse(null), response.status(), request.clientId(),

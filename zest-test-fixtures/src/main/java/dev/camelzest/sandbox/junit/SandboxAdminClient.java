@@ -142,6 +142,11 @@ public final class SandboxAdminClient {
         call("PUT", "/sandbox/settings", body);
     }
 
+    /** Partner calls the sandbox serves at once, 429 with Retry-After above; 0 lifts the limit. */
+    public void maxConcurrentCalls(int max) {
+        call("PUT", "/sandbox/settings", Map.of("maxConcurrentCalls", max));
+    }
+
     public void registerPartner(String clientId, String publicKeyPem) {
         call("POST", "/sandbox/partners", Map.of("clientId", clientId, "publicKeyPem", publicKeyPem));
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.camelzest.sandbox.SandboxSettings;
 import dev.camelzest.sandbox.state.SandboxState;
 
 import io.vertx.core.Vertx;
@@ -44,7 +46,7 @@ class OpenApiValidationTest {
         router.route().handler(BodyHandler.create());
         OperationDispatcher dispatcher = new OperationDispatcher(vertx, Clock.systemUTC(),
                 new BearerAuthenticator(new SandboxState(), Clock.systemUTC()), OpenApiValidation.load(),
-                new Faults(), new RequestLog());
+                new Faults(), new RequestLog(), new SandboxSettings(Duration.ofHours(1), 1000));
         ApiHandler echo = request -> ApiResponse.ok(Map.of("received", request.jsonBody()));
         new Operations(router, dispatcher)
                 .mount(HttpMethod.POST, "/v1/investors", Access.PUBLIC, BodyValidation.HANDLER, echo)
