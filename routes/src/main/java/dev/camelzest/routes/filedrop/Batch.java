@@ -3,6 +3,7 @@ package dev.camelzest.routes.filedrop;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One batch of a file's rows, checked, with the calls that send those to be sent: the body of a batch exchange,
@@ -20,7 +21,9 @@ public final class Batch<R extends DropRow, O extends RowOutcome> implements Ite
         this.sequence = sequence;
         this.rows = rows;
         this.toSend = rows.stream().filter(Checked::isToSend).map(Checked::row).toList();
-        this.calls = toSend.isEmpty() ? List.of() : flow.calls(toSend).stream().map(Call::new).toList();
+        List<ZestCall<O>> flowCalls = toSend.isEmpty() ? List.of() : flow.calls(toSend);
+        this.calls = IntStream.range(0, flowCalls.size())
+                .mapToObj(position -> new Call<>(flowCalls.get(position), sequence, position)).toList();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.camelzest.routes.filedrop;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
 import dev.camelzest.component.ZestApiException;
 
@@ -8,10 +10,27 @@ import dev.camelzest.component.ZestApiException;
 public final class Call<O extends RowOutcome> {
 
     private final ZestCall<O> call;
+    private final long batch;
+    private final int position;
     private List<O> outcomes;
 
-    Call(ZestCall<O> call) {
+    /** The call at {@code position} among the calls of the file's batch {@code batch}. */
+    Call(ZestCall<O> call, long batch, int position) {
         this.call = call;
+        this.batch = batch;
+        this.position = position;
+    }
+
+    /**
+     * The Idempotency-Key of this call when its flow derives none: the same for the same call of the same file
+     * ({@code importId}: its name and content), so that a file imported again after a crash, here or on another
+     * replica, repeats the calls an earlier attempt made and Zest answers those from its idempotency cache
+     * (created, as they were) instead of {@code already_exists}. The request is part of it: a call with other rows
+     * (another batch size, say) is another call, never a key reused with a different body.
+     */
+    String idempotencyKey(String importId, Object request) {
+        String content = "zest-file-drop:" + importId + ":" + batch + ":" + position + ":" + request;
+        return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     ZestCall<O> call() {

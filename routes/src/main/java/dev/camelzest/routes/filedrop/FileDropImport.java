@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.camelzest.component.ZestApiException;
+import dev.camelzest.component.ZestConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
@@ -126,8 +127,13 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Call<?> call = exchange.getIn().getBody(Call.class);
         exchange.setVariable(CALL, call);
         CallPermits.acquire(exchange);
+        Object request = call.call().request();
         exchange.getIn().getHeaders().putAll(call.call().headers());
-        exchange.getIn().setBody(call.call().request());
+        if (exchange.getIn().getHeader(ZestConstants.IDEMPOTENCY_KEY) == null) {
+            exchange.getIn().setHeader(ZestConstants.IDEMPOTENCY_KEY,
+                    call.idempotencyKey(exchange.getProperty(RUN, FileRun.class).importId(), request));
+        }
+        exchange.getIn().setBody(request);
     }
 
     /**

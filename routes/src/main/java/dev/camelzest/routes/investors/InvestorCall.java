@@ -9,7 +9,8 @@ import dev.camelzest.routes.filedrop.ZestCall;
 
 /**
  * One {@code bulkCreateInvestors} call: the valid rows of a batch as {@code InvestorCreateRow}s, in file order.
- * Its Idempotency-Key is the component's, kept on the call's exchange across Camel's redeliveries.
+ * Its Idempotency-Key is the pipeline's ({@code Call#idempotencyKey}): derived from the file and the call, so that a
+ * file imported again after a crash repeats its calls and gets Zest's original answers.
  */
 record InvestorCall(List<InvestorRow> rows) implements ZestCall<RowResult> {
 
