@@ -52,6 +52,9 @@ final class ApplicationStartup extends MainListenerSupport {
         main.getCamelContext().getRegistry().bind(LEDGER_BEAN, ledger);
         console.println("camel-zest: ledger " + (ledgerSettings.isEmbedded()
                 ? "embedded (H2) in " + app.dataDirectory() : "at " + ledgerSettings.displayUrl()));
+        ClusterSetup.apply(app, main.getCamelContext()).ifPresent(cluster -> console.println(
+                "camel-zest: cluster service " + app.get(ClusterSetup.SERVICE).orElseThrow() + " as member "
+                        + cluster.getId() + "; the singleton routes run on the leader only"));
         addReadinessChecks(main);
         if (!embedded.contains(Counterpart.SFTP)) {
             sftpCheck.problem().ifPresent(LOG::error);
