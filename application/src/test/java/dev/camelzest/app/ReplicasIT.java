@@ -161,19 +161,20 @@ class ReplicasIT {
         Instant filesDone = Instant.now();
         await().atMost(Duration.ofSeconds(60)).until(() -> target.deliveries().keySet().containsAll(eventIds));
 
+        report(drops, started, webhooksTaken, filesDone, killedAt, inFlightAtKill);
+
         drops.assertEachFileImportedOnce();
         assertThat(zest.context().state().persons().size()).as("persons Zest created").isEqualTo(drops.validRows());
         Map<String, Integer> delivered = target.deliveries();
         assertThat(delivered.keySet()).containsExactlyInAnyOrderElementsOf(eventIds);
         assertThat(delivered.values()).as("deliveries per eventId").allMatch(count -> count == 1);
         assertReconciledOneReplicaAtATime(zest.context().requestLog().calls());
-
-        report(drops, started, webhooksTaken, filesDone, killedAt, inFlightAtKill);
     }
 
     /**
-     * The pending requests are asked about once per period by the leader; replicas each running it would ask
-     * several times per period, at gaps far shorter than the period.
+     * The leader asks about each pending request once per period; replicas each running the reconciliation would ask
+     * once per period each. (The gaps between two calls are no measure: the timer counts its period from the start
+     * of a run, so a slow run, the first one fetching a token, leaves a short gap after it.)
      */
     private static void assertReconciledOneReplicaAtATime(List<RecordedCall> calls) {
         for (int n = 0; n < PENDING_REQUESTS; n++) {
@@ -181,11 +182,10 @@ class ReplicasIT {
             List<Instant> asked = calls.stream().filter(call -> call.method().equals("GET") && call.path().equals(path))
                     .map(RecordedCall::at).sorted().toList();
             assertThat(asked).as("reconciliation calls for %s", path).hasSizeGreaterThanOrEqualTo(2);
-            for (int i = 1; i < asked.size(); i++) {
-                assertThat(Duration.between(asked.get(i - 1), asked.get(i)))
-                        .as("gap between two reconciliations of %s", path)
-                        .isGreaterThanOrEqualTo(RECONCILE_PERIOD.dividedBy(2));
-            }
+            long periods = Duration.between(asked.get(0), asked.get(asked.size() - 1)).toMillis()
+                    / RECONCILE_PERIOD.toMillis();
+            assertThat(asked).as("reconciliations of %s over %d periods: one run per period", path, periods)
+                    .hasSizeLessThanOrEqualTo((int) periods + 2);
         }
     }
 
