@@ -30,6 +30,10 @@ final class AppProperties {
     static final String LEDGER_PASSWORD = LedgerSettings.PASSWORD;
     static final String DATA_DIRECTORY = LedgerSettings.DATA_DIRECTORY;
     static final String EMBEDDED = "app.embedded";
+    /** How long a file claim outlives its replica: after it, another replica takes the file (default 30s). */
+    static final String FILE_CLAIMS_EXPIRY = "zest.file-claims.expiry";
+    /** Set by the application: the registry name of the file claims when the ledger is shared, empty otherwise. */
+    static final String FILE_CLAIMS_BEAN = "app.file-claims";
     static final String EMBEDDED_SFTP_ROOT = "app.embedded-sftp.root";
     static final String DEV_CONSOLE_ENABLED = "app.dev-console.enabled";
     static final String DEMO_ENABLED = "app.demo.enabled";

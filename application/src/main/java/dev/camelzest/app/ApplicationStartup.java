@@ -3,10 +3,13 @@ package dev.camelzest.app;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.camelzest.routes.ledger.FileClaims;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import org.apache.camel.StartupListener;
@@ -14,6 +17,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListener;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.util.TimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +30,7 @@ import org.slf4j.LoggerFactory;
 final class ApplicationStartup extends MainListenerSupport {
 
     static final String LEDGER_BEAN = "zestLedger";
+    static final String FILE_CLAIMS_BEAN = "zestFileClaims";
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationStartup.class);
 
     private final PrintStream console = System.out;
@@ -50,8 +55,10 @@ final class ApplicationStartup extends MainListenerSupport {
         LedgerSettings ledgerSettings = LedgerSettings.fromProperties(app.component());
         ledger = LedgerStartup.open(ledgerSettings);
         main.getCamelContext().getRegistry().bind(LEDGER_BEAN, ledger);
+        bindFileClaims(main, ledgerSettings);
         console.println("camel-zest: ledger " + (ledgerSettings.isEmbedded()
                 ? "embedded (H2) in " + app.dataDirectory() : "at " + ledgerSettings.displayUrl()));
+        SharedEventStore.configure(main.getCamelContext(), app, ledger, console);
         ClusterSetup.apply(app, main.getCamelContext()).ifPresent(cluster -> console.println(
                 "camel-zest: cluster service " + app.get(ClusterSetup.SERVICE).orElseThrow() + " as member "
                         + cluster.getId() + "; the singleton routes run on the leader only"));
@@ -59,6 +66,23 @@ final class ApplicationStartup extends MainListenerSupport {
         if (!embedded.contains(Counterpart.SFTP)) {
             sftpCheck.problem().ifPresent(LOG::error);
         }
+    }
+
+    /**
+     * A ledger in a shared database (PostgreSQL) is the setup for several replicas: the drop directories' read locks
+     * then claim each file there first ({@link FileClaims}), so that one replica takes it. The embedded ledger is one
+     * instance's own: its read locks stay Camel's changed lock alone.
+     */
+    private void bindFileClaims(BaseMainSupport main, LedgerSettings ledgerSettings) {
+        if (ledgerSettings.isEmbedded()) {
+            app.set(AppProperties.FILE_CLAIMS_BEAN, "");
+            return;
+        }
+        Duration expiry = Duration.ofMillis(TimeUtils.toMilliSeconds(
+                app.get(AppProperties.FILE_CLAIMS_EXPIRY, FileClaims.DEFAULT_EXPIRY.toSeconds() + "s")));
+        main.getCamelContext().getRegistry().bind(FILE_CLAIMS_BEAN,
+                new FileClaims(ledger.dataSource(), expiry, Clock.systemUTC()));
+        app.set(AppProperties.FILE_CLAIMS_BEAN, FILE_CLAIMS_BEAN);
     }
 
     private void warnIfDevConsoleOn() {

@@ -100,6 +100,7 @@ class ReplicasIT {
                 // a killed replica's claims on files and events are taken over in seconds, not minutes
                 "zest.file-claims.expiry", "10s",
                 "zest.webhook.claim-lease", "15s",
+                "events.delivery-lease", "15000",
                 "camel.route-template[zest-investors].batchSize", "100");
 
         for (int i = 0; i < replicaCount; i++) {

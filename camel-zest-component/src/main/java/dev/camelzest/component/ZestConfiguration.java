@@ -113,8 +113,9 @@ public class ZestConfiguration implements Cloneable {
     @UriParam(label = "webhook",
               description = "Where the eventIds of routed events are kept to drop Zest's repeated deliveries. Default:"
                             + " a file in webhookDataDirectory keeping the latest 250 000 ids (well over 24 h), which"
-                            + " survives restarts. Use a shared one (e.g. camel-sql's JdbcMessageIdRepository) when"
-                            + " several instances receive the webhooks, named explicitly (#bean:name): it is never taken"
+                            + " survives restarts. When several instances receive the webhooks, a shared one in their"
+                            + " database (dev.camelzest.component.webhook.JdbcEventIdRepository, which holds the claims"
+                            + " too, so that each event is routed once), named explicitly (#bean:name): it is never taken"
                             + " from the registry by type, so that an unrelated repository bean cannot replace the event"
                             + " store.")
     private IdempotentRepository idempotentRepository;

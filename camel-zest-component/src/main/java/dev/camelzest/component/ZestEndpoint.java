@@ -8,6 +8,7 @@ import dev.camelzest.component.webhook.EventIdStores;
 import dev.camelzest.component.webhook.WebhookAddress;
 import dev.camelzest.component.webhook.WebhookRefusals;
 import dev.camelzest.component.webhook.ZestWebhookHandler;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -152,6 +153,7 @@ public class ZestEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             }
             repository = ownedRepository;
         }
+        CamelContextAware.trySetCamelContext(repository, getCamelContext());
         ServiceHelper.startService(repository);
         return ZestWebhookHandler.create(configuration, repository, getComponent().getObjectMapper(), webhookRefusals,
                 next);

@@ -204,10 +204,11 @@ public class ZestComponentConfiguration extends ComponentConfigurationProperties
 
     /**
      * Where the eventIds of routed events are kept to drop Zest's repeated deliveries. Default: a file in
-     * webhookDataDirectory keeping the latest 250 000 ids (well over 24 h), which survives restarts. Use a shared
-     * one (e.g. camel-sql's JdbcMessageIdRepository) when several instances receive the webhooks, named explicitly
-     * (#bean:name): it is never taken from the registry by type, so that an unrelated repository bean cannot
-     * replace the event store.
+     * webhookDataDirectory keeping the latest 250 000 ids (well over 24 h), which survives restarts. When several
+     * instances receive the webhooks, a shared one in their database
+     * (dev.camelzest.component.webhook.JdbcEventIdRepository, which holds the claims too, so that each event is
+     * routed once), named explicitly (#bean:name): it is never taken from the registry by type, so that an
+     * unrelated repository bean cannot replace the event store.
      * The option is a org.apache.camel.spi.IdempotentRepository type; give a bean reference (#bean:name).
      */
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;

@@ -1,8 +1,11 @@
 package dev.camelzest.springboot;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import dev.camelzest.component.ZestComponent;
+import dev.camelzest.component.webhook.JdbcEventIdRepository;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +79,32 @@ class ZestAutoConfigurationStarterTest {
         runner.withPropertyValues("camel.component.zest.idempotent-repository=eventIds")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("takes a bean reference"));
+    }
+
+    @Test
+    void theEventsFeatureKeepsWebhookEventIdsInTheLedgerWhenAskedTo() {
+        ApplicationContextRunner events = runner
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("zest.events.enabled=true", "zest.events.parameters.source=direct:zest-events",
+                        "zest.events.parameters.deadLetterDirectory=target/test-data/dead-letter");
+        events.withPropertyValues("spring.datasource.url=jdbc:h2:mem:file-store;DB_CLOSE_DELAY=-1")
+                .run(context -> assertThat(eventStore(context)).as("H2: the endpoint's own file").isNull());
+        events.withPropertyValues("spring.datasource.url=jdbc:h2:mem:jdbc-store;DB_CLOSE_DELAY=-1",
+                        "zest.webhook.event-store=jdbc", "zest.webhook.claim-lease=2m")
+                .run(context -> {
+                    assertThat(context).hasBean("zestSharedEventStore");
+                    JdbcEventIdRepository store = (JdbcEventIdRepository) eventStore(context);
+                    assertThat(store.getLease()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(store.isStarted()).isTrue();
+                    assertThat(store.add("wde_1")).isTrue();
+                    assertThat(new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(
+                            "select count(*) from zest_webhook_event_ids", Integer.class)).isOne();
+                });
+    }
+
+    private static IdempotentRepository eventStore(ApplicationContext context) {
+        return context.getBean(CamelContext.class).getComponent("zest", ZestComponent.class).getConfiguration()
+                .getIdempotentRepository();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static dev.camelzest.routes.support.TemplateSupport.ref;
 import static dev.camelzest.routes.support.TemplateSupport.retried;
 import static dev.camelzest.routes.support.TemplateSupport.text;
 
-import java.util.function.LongFunction;
 
 import dev.camelzest.component.ZestApiException;
 import dev.camelzest.routes.filedrop.FileDropRoutes;
@@ -18,12 +17,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.file.GenericFileExclusiveReadLockStrategy;
-import org.apache.camel.component.file.remote.strategy.SftpChangedExclusiveReadLockStrategy;
-import org.apache.camel.component.file.strategy.FileChangedExclusiveReadLockStrategy;
 import org.apache.camel.component.file.strategy.GenericFileDeleteProcessStrategy;
-import org.apache.camel.component.file.strategy.GenericFileExpressionRenamer;
-import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 
@@ -36,8 +30,8 @@ import org.apache.camel.model.RouteTemplateDefinition;
  * with a {@code <document>.result.json}. The manifest is consumed: its content is in the report.
  * <p>
  * The file-drop pipeline's pieces: its drop-directory parameters, SFTP and local sources, staged writers and the
- * {@link FileDropRoutes#ARCHIVE} move; the read lock and the move are those of {@link WaitingDocuments}, which
- * leaves a waiting document in place.
+ * {@link FileDropRoutes#ARCHIVE} move; the read lock and the move ({@link FileDropRoutes#archiving}) are applied
+ * through {@link WaitingDocuments}, which leaves a waiting document in place.
  */
 public class DocumentTemplates extends RouteBuilder {
 
@@ -64,10 +58,6 @@ public class DocumentTemplates extends RouteBuilder {
      */
     private static final String MANIFEST_OPTIONS = "include=RAW(${exchangeProperty." + DocumentUpload.MANIFEST_PATTERN
             + "})&idempotent=false&processStrategy=#" + WaitingDocuments.MANIFESTS;
-    /** How long Camel's changed read lock waits for a document still being written: its own defaults. */
-    private static final long FILE_READ_LOCK_TIMEOUT = 10_000;
-    private static final long SFTP_READ_LOCK_TIMEOUT = 20_000;
-
     @Override
     public void configure() {
         // a registry bean, not a template bean: the manifest's endpoint is made per document, after the route is built
@@ -75,8 +65,7 @@ public class DocumentTemplates extends RouteBuilder {
             bindToRegistry(WaitingDocuments.MANIFESTS, manifests());
         }
         RouteTemplateDefinition sftp = parameters(SftpSupport.parameters(routeTemplate(SFTP)
-                .description("Signed forms and funding receipts from an SFTP directory into Zest's uploads")),
-                DocumentTemplates::sftpReadLock, SFTP_READ_LOCK_TIMEOUT);
+                .description("Signed forms and funding receipts from an SFTP directory into Zest's uploads")));
         uploadRoute(sftp,
                 FileDropRoutes.sftpSource(POLL_OPTIONS),
                 // downloaded to a local file, not into memory, so that only the size bound of it is ever read
@@ -86,8 +75,7 @@ public class DocumentTemplates extends RouteBuilder {
                 FileDropRoutes.sftpWriter("errorDirectory"));
 
         RouteTemplateDefinition file = parameters(routeTemplate(FILE)
-                .description("Signed forms and funding receipts from a local directory into Zest's uploads"),
-                DocumentTemplates::fileReadLock, FILE_READ_LOCK_TIMEOUT);
+                .description("Signed forms and funding receipts from a local directory into Zest's uploads"));
         uploadRoute(file,
                 FileDropRoutes.fileSource(POLL_OPTIONS),
                 FileDropRoutes.fileSource(MANIFEST_OPTIONS),
@@ -95,8 +83,7 @@ public class DocumentTemplates extends RouteBuilder {
                 FileDropRoutes.fileWriter("errorDirectory"));
     }
 
-    private static RouteTemplateDefinition parameters(RouteTemplateDefinition template,
-            LongFunction<GenericFileExclusiveReadLockStrategy<?>> readLock, long readLockTimeout) {
+    private static RouteTemplateDefinition parameters(RouteTemplateDefinition template) {
         return FileDropRoutes.dropParameters(template)
                 .templateParameter("maxUploadSize", "10485760", "The largest document in bytes Zest accepts")
                 .templateParameter("maxManifestSize", String.valueOf(DocumentManifestReader.DEFAULT_MAX_SIZE),
@@ -111,37 +98,7 @@ public class DocumentTemplates extends RouteBuilder {
                 .templateBean(WAITING_FUNDINGS, WaitingFundings.class,
                         rtc -> new WaitingFundings(TemplateSupport.ledger(rtc).subscriptions()))
                 .templateBean(DOCUMENTS, WaitingDocuments.class,
-                        rtc -> documents(rtc, readLock.apply(Long.parseLong(text(rtc, "readLockMinAge"))),
-                                readLockTimeout));
-    }
-
-    private static GenericFileExclusiveReadLockStrategy<?> fileReadLock(long minAge) {
-        FileChangedExclusiveReadLockStrategy readLock = new FileChangedExclusiveReadLockStrategy();
-        readLock.setMinAge(minAge);
-        return readLock;
-    }
-
-    private static GenericFileExclusiveReadLockStrategy<?> sftpReadLock(long minAge) {
-        SftpChangedExclusiveReadLockStrategy readLock = new SftpChangedExclusiveReadLockStrategy();
-        readLock.setMinAge(minAge);
-        return readLock;
-    }
-
-    /** Camel's changed read lock, then a move on commit to the directory the exchange names. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static WaitingDocuments<?> documents(RouteTemplateContext rtc, GenericFileExclusiveReadLockStrategy readLock,
-            long readLockTimeout) {
-        readLock.setCheckInterval(Long.parseLong(text(rtc, "readLockCheckInterval")));
-        readLock.setTimeout(readLockTimeout);
-        readLock.setMarkerFiler(true);
-        readLock.setDeleteOrphanLockFiles(true);
-        readLock.setReadLockLoggingLevel(LoggingLevel.DEBUG);
-        GenericFileRenameProcessStrategy moving = new GenericFileRenameProcessStrategy();
-        moving.setCamelContext(rtc.getCamelContext());
-        moving.setExclusiveReadLockStrategy(readLock);
-        moving.setCommitRenamer(new GenericFileExpressionRenamer(rtc.getCamelContext().resolveLanguage("simple")
-                .createExpression(FileDropRoutes.ARCHIVED_NAME)));
-        return new WaitingDocuments(moving);
+                        rtc -> new WaitingDocuments<>(FileDropRoutes.archiving(rtc)));
     }
 
     /** Deleted on commit. */
@@ -172,23 +129,21 @@ public class DocumentTemplates extends RouteBuilder {
                         + "}: Zest holds no signed form yet; the funding receipt waits")
                 .setProperty(WaitingDocuments.WAITING, constant(true))
                 .end();
-        route.onException(UnreadableFileException.class, ZestApiException.class)
+        FileDropRoutes.publish(route.onException(UnreadableFileException.class, ZestApiException.class)
                 .onWhen(PredicateBuilder.not(ZestApiException.RETRYABLE))
                 .handled(true)
                 .process(ref(REJECTED))
-                .process(OutputFile::toMessage)
-                .to(errorUri)
+                .process(OutputFile::toMessage), errorUri)
                 .end();
         retried(route.onException(Exception.class).onWhen(ZestApiException.RETRYABLE));
-        route.process(ref(START))
+        FileDropRoutes.publish(route.process(ref(START))
                 .pollEnrich().simple(manifestUri).timeout(0).aggregationStrategy(DocumentUpload::withManifest).end()
                 .process(ref(MANIFEST))
                 .filter(exchangeProperty(WaitingDocuments.WAITING).isNull())
                     .process(ref(REQUEST))
                     .to("{{zestUri}}")
                     .process(ref(UPLOADED))
-                    .process(OutputFile::toMessage)
-                    .to(doneUri)
+                    .process(OutputFile::toMessage), doneUri)
                 .end();
     }
 

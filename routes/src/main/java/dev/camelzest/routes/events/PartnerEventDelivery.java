@@ -1,6 +1,9 @@
 package dev.camelzest.routes.events;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelzest.component.ZestConstants;
 import dev.camelzest.component.model.event.ZestEvent;
 import dev.camelzest.routes.ledger.WebhookEventLedger;
-import dev.camelzest.routes.ledger.WebhookEventLedger.EventRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.util.URISupport;
@@ -18,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes a Zest event from the webhook consumer to the partner's systems: records it and the state it reports in the
  * ledger, then prepares it for the target of its type (the envelope as JSON, with the event id and type as headers).
- * An event the ledger shows as delivered already is not delivered again. An event whose delivery failed for good is
- * written to the dead-letter store, from which {@link #replay} delivers it again.
+ * The delivery is claimed in the ledger first ({@link WebhookEventLedger#claimDelivery}): an event delivered already
+ * is not delivered again, and one that another instance (or a replay) is delivering right now fails with
+ * {@link EventBeingDeliveredException}, to come again later. An event whose delivery failed for good is written to
+ * the dead-letter store, from which {@link #replay} delivers it again.
  */
 public final class PartnerEventDelivery {
 
@@ -37,13 +41,16 @@ public final class PartnerEventDelivery {
     private final WebhookEventLedger events;
     private final EventTargets targets;
     private final Clock clock;
+    private final Duration deliveryLease;
 
+    /** {@code deliveryLease}: how long a delivery's claim keeps others off; longer than a delivery's worst case. */
     public PartnerEventDelivery(EventLedgerUpdates updates, WebhookEventLedger events, EventTargets targets,
-            Clock clock) {
+            Clock clock, Duration deliveryLease) {
         this.updates = updates;
         this.events = events;
         this.targets = targets;
         this.clock = clock;
+        this.deliveryLease = deliveryLease;
     }
 
     /** A received event: into the ledger, then ready for its target. */
@@ -62,7 +69,16 @@ public final class PartnerEventDelivery {
         String eventId = envelope.path("eventId").asText(null);
         String eventType = envelope.path("eventType").asText(null);
         InvalidEventException.check(eventId, eventType);
+        events.received(eventId, eventType, occurredAt(envelope));
         prepare(exchange, envelope, eventId, eventType);
+    }
+
+    private static Instant occurredAt(JsonNode envelope) {
+        try {
+            return Instant.parse(envelope.path("occurredAt").asText());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private void prepare(Exchange exchange, JsonNode envelope, String eventId, String eventType) {
@@ -73,16 +89,23 @@ public final class PartnerEventDelivery {
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(EventJson.write(envelope));
         exchange.setProperty(ENVELOPE, envelope);
-        boolean delivered = events.byId(eventId).map(EventRecord::delivered).orElse(false);
-        Optional<String> target = delivered ? Optional.empty() : targets.forType(eventType);
-        if (delivered) {
-            LOG.debug("Event {} ({}) was delivered already", eventId, eventType);
+        Optional<String> target = targets.forType(eventType);
+        if (target.isEmpty()) {
+            return;
         }
-        target.ifPresent(uri -> exchange.setProperty(TARGET, uri));
+        switch (events.claimDelivery(eventId, deliveryLease)) {
+            case CLAIMED -> exchange.setProperty(TARGET, target.get());
+            case DELIVERED_ALREADY -> LOG.debug("Event {} ({}) was delivered already", eventId, eventType);
+            case BEING_DELIVERED -> throw new EventBeingDeliveredException(eventId);
+        }
     }
 
     public void delivered(Exchange exchange) {
-        events.delivered(exchange.getMessage().getHeader(ZestConstants.EVENT_ID, String.class));
+        String eventId = eventId(exchange);
+        if (!events.delivered(eventId)) {
+            LOG.warn("Event {} was marked delivered by another delivery while this one ran longer than the delivery"
+                     + " lease ({}): it reached the partner twice", eventId, deliveryLease);
+        }
     }
 
     /** The dead letter of an event its target refused: the event, the target and the reason, as JSON. */
@@ -111,7 +134,13 @@ public final class PartnerEventDelivery {
         message.setBody(EventJson.write(letter));
     }
 
+    /** The event is dead-lettered (or its replay failed): its delivery claim ends, so that a replay can deliver it. */
     public void deadLettered(Exchange exchange) {
-        events.deadLettered(exchange.getMessage().getHeader(ZestConstants.EVENT_ID, String.class));
+        events.deadLettered(eventId(exchange));
+    }
+
+    /** From the exchange, not the message: a failed target may have replaced the message's headers. */
+    private static String eventId(Exchange exchange) {
+        return exchange.getProperty(ENVELOPE, JsonNode.class).path("eventId").asText(null);
     }
 }

@@ -48,6 +48,7 @@ public class PartnerEventTemplates extends RouteBuilder {
         RouteDefinition route = events.from("{{source}}");
         // an unsafe id or type never becomes safe: not retried, and the webhook fails so Zest keeps the event
         route.onException(InvalidEventException.class).maximumRedeliveries(0).end();
+        notWaitedFor(route);
         deadLettered(route);
         retried(route.onException(Exception.class));
         route.process(ref(RECEIVE));
@@ -73,7 +74,13 @@ public class PartnerEventTemplates extends RouteBuilder {
                         + " moved to {{invalidDirectory}}: ${exception.message}")
                 .setProperty(PartnerEventDelivery.LETTER_ARCHIVE, constant("{{invalidDirectory}}"))
                 .end();
-        // a replay that fails again is not handled: the letter stays for the next poll
+        notWaitedFor(replayRoute);
+        // a replay that fails again is not handled: the letter stays for the next poll, and the event's delivery
+        // claim ends with it so that the next poll can deliver it
+        retried(replayRoute.onException(Exception.class)
+                .onWhen(exchangeProperty(PartnerEventDelivery.DELIVERING).isNotNull()))
+                .process(ref(DEAD_LETTERED))
+                .end();
         retried(replayRoute.onException(Exception.class));
         replayRoute.setProperty(PartnerEventDelivery.LETTER_ARCHIVE, constant("{{replayedDirectory}}"))
                 .process(ref(REPLAY_LETTER));
@@ -87,7 +94,11 @@ public class PartnerEventTemplates extends RouteBuilder {
                 .templateParameter("defaultTarget", "",
                         "The URI of every event type without its own target; empty: such events stay in the ledger")
                 .templateParameter("deadLetterDirectory", "data/zest-events/dead-letter",
-                        "Where events that could not be delivered are written, one JSON file per event")),
+                        "Where events that could not be delivered are written, one JSON file per event")
+                .templateParameter("deliveryLease", "120000",
+                        "Milliseconds a delivery's claim in the ledger keeps other instances and replays from"
+                        + " delivering the same event; a claim older than this (its instance died) is taken over."
+                        + " Longer than a delivery's worst case: the retries and the target's timeouts")),
                 "3", "500", "5000")
                 .templateBean(RECEIVE, Processor.class, rtc -> (Processor) delivery(rtc)::receive)
                 .templateBean(REPLAY_LETTER, Processor.class, rtc -> (Processor) delivery(rtc)::replay)
@@ -96,13 +107,18 @@ public class PartnerEventTemplates extends RouteBuilder {
                 .templateBean(DELIVERED, Processor.class, rtc -> (Processor) delivery(rtc)::delivered);
     }
 
+    /** Another delivery of the event is under way: waiting here would hold the webhook; it comes again later. */
+    private static void notWaitedFor(RouteDefinition route) {
+        route.onException(EventBeingDeliveredException.class).maximumRedeliveries(0).logStackTrace(false).end();
+    }
+
     /** The target call, retried with backoff; when retries are exhausted the event goes to the dead letter. */
     private void deadLettered(RouteDefinition route) {
         retried(route.onException(Exception.class)
                 .onWhen(exchangeProperty(PartnerEventDelivery.DELIVERING).isNotNull()))
                 .handled(true)
                 .process(ref(DEAD_LETTER))
-                .to("file:{{deadLetterDirectory}}?" + FileDropRoutes.WRITE_OPTIONS)
+                .to("file:{{deadLetterDirectory}}?" + FileDropRoutes.REPLACING_WRITE_OPTIONS)
                 .process(ref(DEAD_LETTERED))
                 .end();
     }
@@ -121,7 +137,8 @@ public class PartnerEventTemplates extends RouteBuilder {
         return TemplateSupport.routeBean(rtc, DELIVERY, PartnerEventDelivery.class, () -> {
             Ledger ledger = TemplateSupport.ledger(rtc);
             return new PartnerEventDelivery(new EventLedgerUpdates(ledger), ledger.webhookEvents(),
-                    EventTargets.parse(text(rtc, "targets"), text(rtc, "defaultTarget")), Clock.systemUTC());
+                    EventTargets.parse(text(rtc, "targets"), text(rtc, "defaultTarget")), Clock.systemUTC(),
+                    TemplateSupport.duration(text(rtc, "deliveryLease")));
         });
     }
 }

@@ -36,10 +36,12 @@ public interface FileDropFlow<R extends DropRow, O extends RowOutcome> {
     List<ZestCall<O>> calls(List<R> rows);
 
     /**
-     * Records the outcomes of one batch (its rows, in file order, and their outcomes) in the ledger, before they reach the results file: called on the import's
-     * recording thread, one batch after the other, in file order.
+     * Records the outcomes of one batch (its rows, in file order, and their outcomes) in the ledger, before they reach
+     * the results file: called on the import's recording thread, one batch after the other, in file order.
+     * {@code importId} stands for the file, its name and content ({@link FileRun#importId}): the same when the same
+     * file is imported again after a stop or a crash. Answers the outcomes as the results file reports them.
      */
-    void record(List<R> rows, List<O> outcomes, String fileName);
+    List<O> record(List<R> rows, List<O> outcomes, String fileName, String importId);
 
     ResultColumns<O> columns();
 }

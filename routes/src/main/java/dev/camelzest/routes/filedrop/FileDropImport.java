@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.camelzest.component.ZestApiException;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
@@ -74,7 +76,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Path input = localFile(exchange);
         checkSize(input);
         Path staging = settings.workDirectory().resolve(exchange.getFromRouteId()).resolve(safeName(fileName));
-        FileRun<O> run = new FileRun<>(flow, fileName, format, input, staging, clock,
+        FileRun<O> run = new FileRun<>(flow, fileName, ImportId.of(fileName, input), format, input, staging, clock,
                 new BatchRecorder(recordingThread));
         exchange.setProperty(RUN, run);
         try (RowReader<R> reader = flow.open(input, format, settings.limits())) {
@@ -141,8 +143,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
 
     /** Runs on the recording thread: the ledger first, so a row is in the results only once it is recorded. */
     private void record(FileRun<O> run, Batch<R, O> batch, String routeId) {
-        List<O> outcomes = batch.outcomes();
-        flow.record(batch.rows(), outcomes, run.fileName());
+        List<O> outcomes = flow.record(batch.rows(), batch.outcomes(), run.fileName(), run.importId());
         run.sent(batch.sentRows());
         outcomes.forEach(run::record);
         run.flush();
@@ -154,16 +155,55 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         run.logProgressEvery(settings.progressInterval());
     }
 
-    /** Every row has an outcome: closes the staged files; the body becomes the files to publish, summary last. */
+    /** Every row has an outcome: closes the staged files; the body becomes the results and errors to publish. */
     public void finish(Exchange exchange) {
         FileRun<O> run = run(exchange);
         run.recorder().awaitRecorded();
         run.closeOutputs();
+        exchange.getIn().setBody(List.of(OutputFile.staged(run.resultsName(), run.resultsFile()),
+                OutputFile.staged(run.errorsName(), run.errorsFile())));
+    }
+
+    /**
+     * The results and errors are published: the body becomes the summary, last, naming them as they were published
+     * (their own names, or stamped ones: {@link #stampName}).
+     */
+    public void summarize(Exchange exchange) {
+        FileRun<O> run = run(exchange);
         ImportSummary summary = run.summary(ImportSummary.COMPLETED, null);
         exchange.getIn().setHeader(SUMMARY, summary);
-        exchange.getIn().setBody(List.of(OutputFile.staged(run.resultsName(), run.resultsFile()),
-                OutputFile.staged(run.errorsName(), run.errorsFile()),
-                OutputFile.inMemory(run.summaryName(), json(summary))));
+        exchange.getIn().setBody(List.of(OutputFile.inMemory(run.summaryName(), json(summary))));
+    }
+
+    /**
+     * A file of the name about to be written is there already (an earlier import of a file with the same name, or
+     * that import's stopped summary): the file gets that name stamped with the time its import started, and a
+     * completed import's summary names it so. The earlier file stays as it is.
+     */
+    public static void stampName(Exchange exchange) {
+        String name = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
+        FileRun<?> run = exchange.getProperty(RUN, FileRun.class);
+        String stamped = OutputFile.stamped(name, run != null ? run.startedAt() : Instant.now());
+        LOG.info("{} is there already: writing {} instead", name, stamped);
+        exchange.getIn().setHeader(Exchange.FILE_NAME, stamped);
+        if (run != null) {
+            run.publishedAs(name, stamped);
+        }
+    }
+
+    /**
+     * Before each batch: when Camel is stopping (the application was asked to stop, or the route was), the import
+     * stops here, after the batch before it is recorded, rather than running on while Camel waits for it or closing
+     * what it writes to. The file stays in place for the next run, on this instance or another.
+     */
+    public static void checkRunning(Exchange exchange) {
+        CamelContext camelContext = exchange.getContext();
+        String routeId = exchange.getFromRouteId();
+        boolean routeStopping = routeId != null && camelContext.getRouteController().getRouteStatus(routeId) != null
+                && camelContext.getRouteController().getRouteStatus(routeId).isStopping();
+        if (camelContext.isStopping() || routeStopping) {
+            throw new ImportInterruptedException();
+        }
     }
 
     /** The results are published: the file may now move to the done directory. */
@@ -201,21 +241,31 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     /**
      * The import stopped part-way (credentials refused, request rejected, retries exhausted, the ledger down): the
      * file stays where it is for a later run, held back for a while, and the body becomes a summary saying why.
-     * Rows already created come back {@code already_exists} on that run.
+     * Camel stopping ({@link ImportInterruptedException}) stops it too, the batches sent recorded, without the hold.
+     * The later run of the same file reports the rows this one created as {@code created} (the ledger knows which
+     * file created each); a row sent in a batch whose answer was never recorded (the process was killed) comes back
+     * {@code already_exists}.
      */
     public void stopped(Exchange exchange) {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun<O> run = run(exchange);
-        // the hold is the consumer's own filter, so the file is skipped by the very endpoint that polls it
-        if (exchange.getFromEndpoint() instanceof GenericFileEndpoint<?> source
-                && source.getFilter() instanceof StoppedFiles stoppedFiles) {
-            stoppedFiles.hold(fileName, exchange.getIn().getHeader(Exchange.FILE_LENGTH, -1L, Long.class),
-                    exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, -1L, Long.class));
+        String reason;
+        if (cause instanceof ImportInterruptedException) {
+            reason = cause.getMessage() + "; the file stays in place and is imported again when the import runs"
+                    + " again, here or on another replica";
+            LOG.info("{} {} stopped: {}", flow.title(), fileName, reason);
+        } else {
+            // the hold is the consumer's own filter, so the file is skipped by the very endpoint that polls it
+            if (exchange.getFromEndpoint() instanceof GenericFileEndpoint<?> source
+                    && source.getFilter() instanceof StoppedFiles stoppedFiles) {
+                stoppedFiles.hold(fileName, exchange.getIn().getHeader(Exchange.FILE_LENGTH, -1L, Long.class),
+                        exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, -1L, Long.class));
+            }
+            reason = ImportFailures.describe(cause) + "; the file stays in place and is tried again after "
+                    + settings.retryStoppedAfter() + " or when it changes";
+            LOG.error("{} {} stopped: {}", flow.title(), fileName, reason);
         }
-        String reason = ImportFailures.describe(cause) + "; the file stays in place and is tried again after "
-                + settings.retryStoppedAfter() + " or when it changes";
-        LOG.error("{} {} stopped: {}", flow.title(), fileName, reason);
         ImportSummary summary;
         if (run != null) {
             run.recorder().awaitQuietly();

@@ -5,6 +5,7 @@ import static dev.camelzest.routes.support.TemplateSupport.ref;
 import static dev.camelzest.routes.support.TemplateSupport.retried;
 import static dev.camelzest.routes.support.TemplateSupport.text;
 import static org.apache.camel.builder.Builder.body;
+import static org.apache.camel.builder.Builder.exceptionMessage;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,13 +17,19 @@ import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.support.SftpSupport;
 import dev.camelzest.routes.support.TemplateSupport;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Predicate;
 import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy;
 import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.OnExceptionDefinition;
+import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.spi.IdempotentRepository;
 
 /**
  * The file-drop pipeline as route templates: the two sources (an SFTP directory, a local directory) with the
@@ -42,11 +49,20 @@ public final class FileDropRoutes {
     public static final String ARCHIVE = "CamelZestFileDropArchive";
     /** Where a consumed file goes: into the directory in {@link #ARCHIVE} (done, error, or a flow's own). */
     public static final String ARCHIVED_NAME = "${exchangeProperty." + ARCHIVE + "}/${file:name}";
-    /** The consumer option that moves a file to the directory in {@link #ARCHIVE}. */
-    public static final String MOVE_TO_ARCHIVE = "move=" + ARCHIVED_NAME;
 
-    /** The staged publishing of every file written next to an input: through a temporary name, then renamed. */
-    public static final String WRITE_OPTIONS = "fileExist=Override&tempPrefix=.writing-&autoCreate=true";
+    /**
+     * The temporary name a file is staged under before it is renamed to its own: one per write (the exchange id), so
+     * that two writers, on one replica or two, never stage into the same file.
+     */
+    private static final String TEMP_FILE_NAME = "tempFileName=.writing-${exchangeId}-${file:onlyname}";
+    /**
+     * The staged publishing of every file written next to an input: through a temporary name of its own, then renamed;
+     * never over an existing file (an earlier run's, another replica's): the write fails instead, and the pipeline
+     * picks another name ({@link FileDropImport#stampName}).
+     */
+    public static final String WRITE_OPTIONS = "fileExist=Fail&" + TEMP_FILE_NAME + "&autoCreate=true";
+    /** Staged as {@link #WRITE_OPTIONS}, replacing a file of the same name: for files whose content the name fixes. */
+    public static final String REPLACING_WRITE_OPTIONS = "fileExist=Override&" + TEMP_FILE_NAME + "&autoCreate=true";
 
     /**
      * What a flow's templates differ in.
@@ -71,15 +87,16 @@ public final class FileDropRoutes {
     private static final String START = "fileDropStart";
     private static final String RECORD_BATCH = "fileDropRecordBatch";
     private static final String FINISH = "fileDropFinish";
+    private static final String SUMMARIZE = "fileDropSummarize";
     private static final String PUBLISHED = "fileDropPublished";
     private static final String REJECTED = "fileDropRejected";
     private static final String STOPPED = "fileDropStopped";
     private static final String HOLD = "fileDropHold";
 
-    /** Camel's changed read lock, from the parameters of {@link #dropParameters}. */
-    private static final String READ_LOCK = "readLock=changed"
-            + "&readLockCheckInterval={{readLockCheckInterval}}"
-            + "&readLockMinAge={{readLockMinAge}}";
+    /** A write failed because a file of that name is there already (Camel's fileExist=Fail). */
+    private static final Predicate NAME_TAKEN = exceptionMessage().contains("already exist");
+    /** The read lock and the move of every drop directory: {@link #archiving}, a bean of {@link #dropParameters}. */
+    private static final String PROCESS = "fileDropProcess";
     /** Consumer options of both sources of a row flow: what to pick, the stopped-file hold, and the common ones. */
     private static final String POLL_OPTIONS =
             pollOptions("include={{include}}&exclude={{exclude}}&filter=#{{" + HOLD + "}}");
@@ -125,10 +142,49 @@ public final class FileDropRoutes {
 
     /**
      * The consumer options of a drop directory moving each file to {@link #ARCHIVE}, after {@code selection}
-     * (which files, any filter): Camel's changed read lock, the poll delay, the move.
+     * (which files, any filter): the read lock and the move of {@link #archiving}, the poll delay.
      */
     public static String pollOptions(String selection) {
-        return selection + "&" + READ_LOCK + "&delay={{pollDelay}}&" + MOVE_TO_ARCHIVE + "&autoCreate=true";
+        return selection + "&processStrategy=#{{" + PROCESS + "}}&delay={{pollDelay}}&autoCreate=true";
+    }
+
+    /**
+     * The process strategy of a drop directory: Camel's rename strategy, its read lock a {@link ClaimedReadLock}
+     * (claims in the template's {@code readLockRepository}, when set), its move to {@link #ARCHIVED_NAME} under a
+     * free name ({@link FreeNameRenamer}).
+     */
+    public static GenericFileRenameProcessStrategy<?> archiving(RouteTemplateContext rtc) {
+        GenericFileRenameProcessStrategy<Object> moving = new GenericFileRenameProcessStrategy<>();
+        moving.setCamelContext(rtc.getCamelContext());
+        moving.setExclusiveReadLockStrategy(new ClaimedReadLock<>(claims(rtc),
+                Long.parseLong(text(rtc, "readLockCheckInterval")), Long.parseLong(text(rtc, "readLockMinAge"))));
+        moving.setCommitRenamer(new FreeNameRenamer<>(rtc.getCamelContext().resolveLanguage("simple")
+                .createExpression(ARCHIVED_NAME)));
+        return moving;
+    }
+
+    /** The claims repository the template's {@code readLockRepository} names, started with the context; or none. */
+    private static IdempotentRepository claims(RouteTemplateContext rtc) {
+        String name = text(rtc, "readLockRepository");
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        CamelContext camelContext = rtc.getCamelContext();
+        IdempotentRepository claims = camelContext.getRegistry().lookupByNameAndType(name, IdempotentRepository.class);
+        if (claims == null) {
+            throw new IllegalArgumentException("readLockRepository names '" + name
+                    + "', but the registry has no IdempotentRepository of that name");
+        }
+        synchronized (claims) {
+            if (!camelContext.hasService(claims)) {
+                try {
+                    camelContext.addService(claims, true, true);
+                } catch (Exception e) {
+                    throw RuntimeCamelException.wrapRuntimeException(e);
+                }
+            }
+        }
+        return claims;
     }
 
     /** Staged writes into the subdirectory named by the template parameter {@code directoryParameter}, on SFTP. */
@@ -174,7 +230,12 @@ public final class FileDropRoutes {
                 .templateParameter("readLockCheckInterval", "1000",
                         "Milliseconds between the checks that a file is no longer being written")
                 .templateParameter("readLockMinAge", "0", "Minimum age of a file before it is picked up")
-                .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")),
+                .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")
+                .templateParameter("readLockRepository", "",
+                        "Several replicas on one directory: the registry name of the IdempotentRepository their claims"
+                        + " on files are kept in (FileClaims on the shared ledger), so that one replica takes each"
+                        + " file; empty for a single instance")
+                .templateBean(PROCESS, GenericFileRenameProcessStrategy.class, FileDropRoutes::archiving)),
                 "6", "1000", "60000");
     }
 
@@ -201,17 +262,17 @@ public final class FileDropRoutes {
                 .templateBean(START, Processor.class, rtc -> (Processor) importOf(rtc, flow)::start)
                 .templateBean(RECORD_BATCH, Processor.class, rtc -> (Processor) importOf(rtc, flow)::recordBatch)
                 .templateBean(FINISH, Processor.class, rtc -> (Processor) importOf(rtc, flow)::finish)
+                .templateBean(SUMMARIZE, Processor.class, rtc -> (Processor) importOf(rtc, flow)::summarize)
                 .templateBean(PUBLISHED, Processor.class, rtc -> (Processor) importOf(rtc, flow)::published)
                 .templateBean(REJECTED, Processor.class, rtc -> (Processor) importOf(rtc, flow)::rejected)
                 .templateBean(STOPPED, Processor.class, rtc -> (Processor) importOf(rtc, flow)::stopped);
     }
 
     private static void route(Flow flow, RouteDefinition route, String resultsUri, String errorUri) {
-        route.onException(UnreadableFileException.class)
+        publish(route.onException(UnreadableFileException.class)
                 .handled(true)
                 .process(ref(REJECTED))
-                .process(OutputFile::toMessage)
-                .to(errorUri)
+                .process(OutputFile::toMessage), errorUri)
                 .end();
         if (flow.refusalFailsRows()) {
             // the call's rows fail (FileDropImport.answerCall) and the split goes on: continued, not handled
@@ -220,10 +281,13 @@ public final class FileDropRoutes {
                     .continued(true)
                     .end();
         }
+        // Camel is stopping: not a failure to report at ERROR; the summary says so and the file stays for the next run
+        reportStopped(route.onException(ImportInterruptedException.class).logExhausted(false), resultsUri);
         reportStopped(retried(route.onException(Exception.class).onWhen(ImportFailures.TRANSIENT)), resultsUri);
         reportStopped(route.onException(Exception.class), resultsUri);
-        route.process(ref(START))
+        publishEach(publishEach(route.process(ref(START))
                 .split(body()).streaming().stopOnException()
+                    .process(FileDropImport::checkRunning)
                     .split(body()).stopOnException()
                         .process(FileDropImport::prepareCall)
                         .to("{{zestUri}}")
@@ -231,19 +295,34 @@ public final class FileDropRoutes {
                     .end()
                     .process(ref(RECORD_BATCH))
                 .end()
-                .process(ref(FINISH))
-                .split(body()).stopOnException()
-                    .process(OutputFile::toMessage)
-                    .to(resultsUri)
-                .end()
+                .process(ref(FINISH)), resultsUri)
+                .process(ref(SUMMARIZE)), resultsUri)
                 .process(ref(PUBLISHED));
+    }
+
+    /** Publishes each {@link OutputFile} of the body, in order, as {@link #publish} does: the exchange stays as it is. */
+    private static ProcessorDefinition<?> publishEach(ProcessorDefinition<?> block, String uri) {
+        return publish(block.split(body()).stopOnException().process(OutputFile::toMessage), uri).end();
     }
 
     /** A stopped import is not handled: the file is rolled back, staying where it is, after its summary is out. */
     private static void reportStopped(OnExceptionDefinition onException, String resultsUri) {
-        onException.process(ref(STOPPED))
-                .process(OutputFile::toMessage)
-                .to(resultsUri)
+        publish(onException.process(ref(STOPPED))
+                .process(OutputFile::toMessage), resultsUri)
+                .end();
+    }
+
+    /**
+     * Writes the message's file ({@link OutputFile#toMessage}) to {@code uri}, a writer with {@link #WRITE_OPTIONS}:
+     * under its own name, or, when a file of that name is there already (an earlier run's, another replica's), under
+     * that name stamped with the time of the run ({@link FileDropImport#stampName}). Nothing is replaced.
+     */
+    public static ProcessorDefinition<?> publish(ProcessorDefinition<?> block, String uri) {
+        return block.doTry()
+                    .to(uri)
+                .doCatch(GenericFileOperationFailedException.class).onWhen(NAME_TAKEN)
+                    .process(FileDropImport::stampName)
+                    .to(uri)
                 .end();
     }
 

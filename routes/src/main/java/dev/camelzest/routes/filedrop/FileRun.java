@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ final class FileRun<O extends RowOutcome> {
 
     private final String title;
     private final String fileName;
+    private final String importId;
     private final FileFormat format;
     private final Path input;
     private final Path stagingDirectory;
@@ -34,6 +36,8 @@ final class FileRun<O extends RowOutcome> {
     private final Instant startedAt;
     private final BatchRecorder recorder;
     private final Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+    /** Files published under a stamped name, since one of their own name was there already. */
+    private final Map<String, String> publishedAs = new ConcurrentHashMap<>();
     private long rows;
     private long rowsSent;
     private long expectedRows = -1;
@@ -41,10 +45,11 @@ final class FileRun<O extends RowOutcome> {
     private ResultWriter<O> errors;
     private Instant lastProgressLog;
 
-    FileRun(FileDropFlow<?, O> flow, String fileName, FileFormat format, Path input, Path stagingDirectory,
-            Clock clock, BatchRecorder recorder) {
+    FileRun(FileDropFlow<?, O> flow, String fileName, String importId, FileFormat format, Path input,
+            Path stagingDirectory, Clock clock, BatchRecorder recorder) {
         this.title = flow.title();
         this.fileName = fileName;
+        this.importId = importId;
         this.format = format;
         this.input = input;
         this.stagingDirectory = stagingDirectory;
@@ -55,12 +60,25 @@ final class FileRun<O extends RowOutcome> {
         flow.statuses().forEach(status -> counts.put(status, 0L));
     }
 
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    void publishedAs(String name, String stamped) {
+        publishedAs.put(name, stamped);
+    }
+
     BatchRecorder recorder() {
         return recorder;
     }
 
     String fileName() {
         return fileName;
+    }
+
+    /** The file's name and content, as one id ({@link ImportId}). */
+    String importId() {
+        return importId;
     }
 
     FileFormat format() {
@@ -175,6 +193,7 @@ final class FileRun<O extends RowOutcome> {
         boolean completed = ImportSummary.COMPLETED.equals(outcome);
         return new ImportSummary(fileName, outcome, rows, countsByStatus(), startedAt.toString(),
                 finishedAt.toString(), Duration.between(startedAt, finishedAt).toMillis(),
-                completed ? resultsName() : null, completed ? errorsName() : null, reason);
+                completed ? publishedAs.getOrDefault(resultsName(), resultsName()) : null,
+                completed ? publishedAs.getOrDefault(errorsName(), errorsName()) : null, reason);
     }
 }

@@ -1,6 +1,9 @@
 package dev.camelzest.routes.filedrop;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import org.apache.camel.Exchange;
 
@@ -13,6 +16,21 @@ public record OutputFile(String name, Path staged, byte[] content) {
 
     public static OutputFile inMemory(String name, byte[] content) {
         return new OutputFile(name, null, content);
+    }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * The name with a time in it, before its last two parts: {@code orders.results.csv} becomes
+     * {@code orders.20261205T061500Z.results.csv}, {@code orders.csv.error.txt} {@code orders.csv.20261205T061500Z.error.txt}.
+     */
+    public static String stamped(String name, Instant at) {
+        int slash = name.lastIndexOf('/');
+        int last = name.lastIndexOf('.');
+        int beforeLast = last > slash + 1 ? name.lastIndexOf('.', last - 1) : -1;
+        int at2 = beforeLast > slash + 1 ? beforeLast : last > slash + 1 ? last : name.length();
+        return name.substring(0, at2) + "." + STAMP.format(at) + name.substring(at2);
     }
 
     /** Makes the message the one the file producer writes: file name header, streamed or in-memory body. */

@@ -3,6 +3,7 @@ package dev.camelzest.routes.investors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -75,17 +76,28 @@ public final class InvestorFlow implements FileDropFlow<InvestorRow, RowResult> 
     }
 
     @Override
-    public void record(List<InvestorRow> rows, List<RowResult> outcomes, String fileName) {
+    public List<RowResult> record(List<InvestorRow> rows, List<RowResult> outcomes, String fileName,
+            String importId) {
         List<InvestorMapping> mappings = new ArrayList<>();
+        Set<String> created = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
-            String personId = outcomes.get(i).zestPersonId();
-            if (personId != null) {
+            RowResult outcome = outcomes.get(i);
+            if (outcome.zestPersonId() != null) {
                 InvestorRow row = rows.get(i);
-                mappings.add(new InvestorMapping(row.partnerInvestorId(), personId, row.email(), row.firstName(),
-                        row.lastName()));
+                mappings.add(new InvestorMapping(row.partnerInvestorId(), outcome.zestPersonId(), row.email(),
+                        row.firstName(), row.lastName()));
+                if (outcome.status() == RowStatus.CREATED) {
+                    created.add(row.partnerInvestorId());
+                }
             }
         }
-        ledger.record(mappings, fileName);
+        Set<String> createdEarlier = ledger.record(mappings, fileName, importId, created);
+        if (createdEarlier.isEmpty()) {
+            return outcomes;
+        }
+        // Zest answers already_exists for the persons an interrupted import of this same file created: created
+        return outcomes.stream().map(outcome -> outcome.status() == RowStatus.ALREADY_EXISTS
+                && createdEarlier.contains(outcome.partnerInvestorId()) ? outcome.asCreated() : outcome).toList();
     }
 
     @Override

@@ -11,7 +11,8 @@ import org.apache.camel.model.RouteTemplateDefinition;
  * in the results directory. The pipeline ({@link FileDropRoutes}) does the rest for this {@link InvestorFlow}:
  * the input moves to the done directory only once every row has a result; a file that cannot be read moves to the
  * error directory with a report; an import that stops part-way (credentials refused, retries exhausted) leaves the
- * file in place for a later run, where rows already created come back {@code already_exists}.
+ * file in place for a later run, which reports the rows this file created as {@code created} (the ledger records
+ * which file created each person).
  * <p>
  * Usable from Java ({@code TemplatedRouteBuilder}), YAML ({@code templatedRoutes}) and Camel Main properties
  * ({@code camel.route-template[0].template-id=zest-investor-import-sftp}). Directories are relative to the input

@@ -12,6 +12,11 @@ public record RowResult(long rowNumber, String partnerInvestorId, RowStatus stat
         return new RowResult(row.rowNumber(), row.partnerInvestorId(), RowStatus.INVALID, null, error);
     }
 
+    /** This row as created: the person Zest holds was created by an earlier import of the same file. */
+    RowResult asCreated() {
+        return new RowResult(rowNumber, partnerInvestorId, RowStatus.CREATED, zestPersonId, null);
+    }
+
     /** The values of the results file's columns ({@link InvestorFlow#COLUMNS}). */
     Object[] columnValues() {
         return new Object[] {

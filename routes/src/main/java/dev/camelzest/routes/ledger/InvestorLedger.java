@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -18,24 +20,26 @@ public final class InvestorLedger {
     private static final String UPSERT = """
             MERGE INTO investors t
             USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
-                           CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR)))
-                AS s (partner_investor_id, zest_person_id, email, first_name, last_name, source_file)
+                           CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR)))
+                AS s (partner_investor_id, zest_person_id, email, first_name, last_name, source_file, created_by_file)
             ON t.partner_investor_id = s.partner_investor_id
             WHEN MATCHED THEN UPDATE SET zest_person_id = s.zest_person_id, email = s.email,
                 first_name = s.first_name, last_name = s.last_name, source_file = s.source_file,
-                updated_at = CURRENT_TIMESTAMP
+                created_by_file = COALESCE(t.created_by_file, s.created_by_file), updated_at = CURRENT_TIMESTAMP
             WHEN NOT MATCHED THEN INSERT
-                (partner_investor_id, zest_person_id, email, first_name, last_name, source_file, created_at, updated_at)
+                (partner_investor_id, zest_person_id, email, first_name, last_name, source_file, created_by_file,
+                 created_at, updated_at)
                 VALUES (s.partner_investor_id, s.zest_person_id, s.email, s.first_name, s.last_name, s.source_file,
-                        CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+                        s.created_by_file, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
             """;
 
     private static final String INSERT = """
             INSERT INTO investors
-                (partner_investor_id, zest_person_id, email, first_name, last_name, source_file, created_at, updated_at)
+                (partner_investor_id, zest_person_id, email, first_name, last_name, source_file, created_by_file,
+                 created_at, updated_at)
             VALUES\s""";
-    private static final String INSERT_VALUES = "(?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
-    /** Rows per multi-row INSERT: 3,000 parameters, well within what JDBC drivers accept in one statement. */
+    private static final String INSERT_VALUES = "(?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+    /** Rows per multi-row INSERT: 3,500 parameters, well within what JDBC drivers accept in one statement. */
     private static final int ROWS_PER_INSERT = 500;
 
     private static final int MAX_ATTEMPTS = 3;
@@ -52,13 +56,26 @@ public final class InvestorLedger {
      * the loser of that race sees a unique-key violation and runs again, now finding the row.
      */
     public void record(List<InvestorMapping> mappings, String sourceFile) {
+        record(mappings, sourceFile, null, Set.of());
+    }
+
+    /**
+     * Records the mappings of one batch of an import, as {@link #record(List, String)} does, and which file created
+     * the persons Zest answered {@code created} for ({@code createdIds}): {@code importId} stands for the file (its
+     * name and content). A person keeps the file that created it first; a mapping recorded before (by a webhook)
+     * takes the file that created it. Answers which of the mappings were created by this same file: the rows an
+     * earlier, interrupted import of it created, which Zest now answers {@code already_exists}.
+     */
+    public Set<String> record(List<InvestorMapping> mappings, String sourceFile, String importId,
+            Set<String> createdIds) {
         if (mappings.isEmpty()) {
-            return;
+            return Set.of();
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                upsert(mappings, sourceFile);
-                return;
+                upsert(mappings, sourceFile, importId, createdIds);
+                return importId == null || createdIds.size() == mappings.size() ? Set.of()
+                        : createdBy(importId, mappings, createdIds);
             } catch (SQLException e) {
                 if (attempt >= MAX_ATTEMPTS || !Jdbc.isUniqueViolation(e)) {
                     throw new LedgerException("Cannot record " + mappings.size() + " investors from " + sourceFile, e);
@@ -71,18 +88,20 @@ public final class InvestorLedger {
      * Most mappings of an import are new, and a plain INSERT costs a fraction of a MERGE; a batch that meets a
      * recorded investor (a re-import, a webhook first) is rolled back and merged instead.
      */
-    private void upsert(List<InvestorMapping> mappings, String sourceFile) throws SQLException {
+    private void upsert(List<InvestorMapping> mappings, String sourceFile, String importId, Set<String> createdIds)
+            throws SQLException {
+        Creators creators = new Creators(sourceFile, importId, createdIds);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 try {
-                    insert(connection, mappings, sourceFile);
+                    insert(connection, mappings, creators);
                 } catch (SQLException e) {
                     if (!Jdbc.isUniqueViolation(e)) {
                         throw e;
                     }
                     connection.rollback();
-                    executeBatch(connection, UPSERT, mappings, sourceFile);
+                    executeBatch(connection, UPSERT, mappings, creators);
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -93,7 +112,7 @@ public final class InvestorLedger {
     }
 
     /** One multi-row INSERT per {@value #ROWS_PER_INSERT} mappings: a statement per row costs H2 a third more. */
-    private static void insert(Connection connection, List<InvestorMapping> mappings, String sourceFile)
+    private static void insert(Connection connection, List<InvestorMapping> mappings, Creators creators)
             throws SQLException {
         for (int from = 0; from < mappings.size(); from += ROWS_PER_INSERT) {
             List<InvestorMapping> chunk = mappings.subList(from, Math.min(mappings.size(), from + ROWS_PER_INSERT));
@@ -101,7 +120,7 @@ public final class InvestorLedger {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int parameter = 0;
                 for (InvestorMapping mapping : chunk) {
-                    parameter = bind(statement, parameter, mapping, sourceFile);
+                    parameter = bind(statement, parameter, mapping, creators);
                 }
                 statement.executeUpdate();
             }
@@ -109,26 +128,60 @@ public final class InvestorLedger {
     }
 
     private static void executeBatch(Connection connection, String sql, List<InvestorMapping> mappings,
-            String sourceFile) throws SQLException {
+            Creators creators) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (InvestorMapping mapping : mappings) {
-                bind(statement, 0, mapping, sourceFile);
+                bind(statement, 0, mapping, creators);
                 statement.addBatch();
             }
             statement.executeBatch();
         }
     }
 
-    /** Binds one mapping's six values after {@code parameter}; answers the last parameter bound. */
-    private static int bind(PreparedStatement statement, int parameter, InvestorMapping mapping, String sourceFile)
+    /** Binds one mapping's seven values after {@code parameter}; answers the last parameter bound. */
+    private static int bind(PreparedStatement statement, int parameter, InvestorMapping mapping, Creators creators)
             throws SQLException {
         statement.setString(parameter + 1, mapping.partnerInvestorId());
         statement.setString(parameter + 2, mapping.zestPersonId());
         statement.setString(parameter + 3, mapping.email());
         statement.setString(parameter + 4, mapping.firstName());
         statement.setString(parameter + 5, mapping.lastName());
-        statement.setString(parameter + 6, sourceFile);
-        return parameter + 6;
+        statement.setString(parameter + 6, creators.sourceFile());
+        statement.setString(parameter + 7, creators.createdIds().contains(mapping.partnerInvestorId())
+                ? creators.importId() : null);
+        return parameter + 7;
+    }
+
+    /** The file a batch comes from, and the partnerInvestorIds Zest created persons for from it. */
+    private record Creators(String sourceFile, String importId, Set<String> createdIds) {
+    }
+
+    /** Which of the mappings not created now were created by the import {@code importId} earlier. */
+    private Set<String> createdBy(String importId, List<InvestorMapping> mappings, Set<String> createdIds) {
+        List<String> ids = mappings.stream().map(InvestorMapping::partnerInvestorId)
+                .filter(id -> !createdIds.contains(id)).toList();
+        Set<String> created = new HashSet<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < ids.size(); from += ROWS_PER_INSERT) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_INSERT));
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT partner_investor_id FROM investors WHERE created_by_file = ? AND partner_investor_id IN ("
+                                + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    query.setString(1, importId);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        query.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            created.add(rows.getString(1));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot look up which investors " + importId + " created", e);
+        }
+        return created;
     }
 
     public Optional<String> zestPersonId(String partnerInvestorId) {

@@ -56,8 +56,10 @@ public record LedgerSettings(Path dataDirectory, String jdbcUrl, String username
             return jdbcUrl;
         }
         Path file = dataDirectory.resolve("ledger").resolve("zest-ledger").toAbsolutePath();
-        // H2 caches 64 MB of pages by default, a quarter of a small heap; the ledger's lookups are by key
-        return "jdbc:h2:file:" + file + ";CACHE_SIZE=" + EMBEDDED_CACHE_KILOBYTES;
+        // H2 caches 64 MB of pages by default, a quarter of a small heap; the ledger's lookups are by key.
+        // H2 closes a database from its own JVM shutdown hook unless told not to: that ran beside Camel's, while an
+        // import still recorded its last batch. The ledger closes it instead, after Camel has stopped.
+        return "jdbc:h2:file:" + file + ";CACHE_SIZE=" + EMBEDDED_CACHE_KILOBYTES + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** The JDBC URL as it may be printed: user info and user/password parameters masked. */

@@ -1,5 +1,6 @@
 package dev.camelzest.routes.ledger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -7,7 +8,9 @@ import javax.sql.DataSource;
 
 /**
  * The {@code webhook_events} table: every event received once (by eventId), and whether it reached the partner's
- * systems, so that a redelivered event already delivered is not delivered again.
+ * systems, so that a redelivered event already delivered is not delivered again. A delivery is claimed in the table
+ * before it starts ({@link #claimDelivery}), so that two instances (or an instance and a replay) never both deliver
+ * one event.
  */
 public final class WebhookEventLedger {
 
@@ -33,6 +36,16 @@ public final class WebhookEventLedger {
         }
     }
 
+    /** The answer to {@link #claimDelivery}. */
+    public enum DeliveryClaim {
+        /** This caller delivers the event, then marks it {@link #delivered} or {@link #deadLettered}. */
+        CLAIMED,
+        /** The event reached the partner already: not again. */
+        DELIVERED_ALREADY,
+        /** Another delivery of it (another instance, or a replay) is under way: try again later. */
+        BEING_DELIVERED
+    }
+
     private final Jdbc jdbc;
 
     public WebhookEventLedger(DataSource dataSource) {
@@ -44,15 +57,40 @@ public final class WebhookEventLedger {
         jdbc.upsert("record event " + eventId, RECORD, eventId, eventType, Jdbc.time(occurredAt));
     }
 
-    public void delivered(String eventId) {
-        jdbc.update("mark event " + eventId + " delivered",
-                "UPDATE webhook_events SET delivered_at = CURRENT_TIMESTAMP, dead_lettered_at = NULL"
-                        + " WHERE event_id = ?", eventId);
+    /**
+     * Takes the right to deliver a recorded event to the partner, in one conditional update that only one caller wins
+     * (the row's lock serialises concurrent ones, on PostgreSQL and H2 alike): the event must not be delivered yet,
+     * nor claimed by another delivery within the lease. A claim whose delivery never ended (its instance died) is
+     * taken over once the lease has passed.
+     */
+    public DeliveryClaim claimDelivery(String eventId, Duration lease) {
+        Instant now = Instant.now();
+        int claimed = jdbc.update("claim the delivery of event " + eventId,
+                "UPDATE webhook_events SET delivery_claimed_at = ? WHERE event_id = ? AND delivered_at IS NULL"
+                        + " AND (delivery_claimed_at IS NULL OR delivery_claimed_at < ?)",
+                now, eventId, now.minus(lease));
+        if (claimed == 1) {
+            return DeliveryClaim.CLAIMED;
+        }
+        Optional<EventRecord> event = byId(eventId);
+        if (event.isEmpty()) {
+            throw new IllegalStateException("Cannot claim the delivery of event " + eventId + ": it was never recorded");
+        }
+        return event.get().delivered() ? DeliveryClaim.DELIVERED_ALREADY : DeliveryClaim.BEING_DELIVERED;
     }
 
+    /** Marks the event delivered; false when another delivery had marked it already (it reached the partner twice). */
+    public boolean delivered(String eventId) {
+        return jdbc.update("mark event " + eventId + " delivered",
+                "UPDATE webhook_events SET delivered_at = CURRENT_TIMESTAMP, dead_lettered_at = NULL,"
+                        + " delivery_claimed_at = NULL WHERE event_id = ? AND delivered_at IS NULL", eventId) == 1;
+    }
+
+    /** Marks the event dead-lettered and ends its delivery claim, so that a replay can claim it. */
     public void deadLettered(String eventId) {
         jdbc.update("mark event " + eventId + " dead-lettered",
-                "UPDATE webhook_events SET dead_lettered_at = CURRENT_TIMESTAMP WHERE event_id = ?", eventId);
+                "UPDATE webhook_events SET dead_lettered_at = CURRENT_TIMESTAMP, delivery_claimed_at = NULL"
+                        + " WHERE event_id = ?", eventId);
     }
 
     public Optional<EventRecord> byId(String eventId) {

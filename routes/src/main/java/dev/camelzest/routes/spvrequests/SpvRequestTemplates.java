@@ -73,12 +73,11 @@ public class SpvRequestTemplates extends RouteBuilder {
                 .templateBean(ANSWERED, Processor.class, rtc -> (Processor) submission(rtc)::answered)
                 .templateBean(REJECTED, Processor.class, rtc -> (Processor) submission(rtc)::rejected)
                 .from(source.apply(FileDropRoutes.pollOptions("include={{include}}")));
-        route.onException(UnreadableFileException.class, ZestApiException.class)
+        FileDropRoutes.publish(route.onException(UnreadableFileException.class, ZestApiException.class)
                 .onWhen(PredicateBuilder.not(ZestApiException.RETRYABLE))
                 .handled(true)
                 .process(ref(REJECTED))
-                .process(OutputFile::toMessage)
-                .to(reportUri)
+                .process(OutputFile::toMessage), reportUri)
                 .end();
         // a transient failure that outlasts the retries is not handled: the file stays for the next poll
         retried(route.onException(Exception.class).onWhen(ZestApiException.RETRYABLE));
@@ -87,8 +86,8 @@ public class SpvRequestTemplates extends RouteBuilder {
                     .to("{{zestUri}}")
                 .end()
                 .process(ref(ANSWERED))
-                .process(OutputFile::toMessage)
-                .to(reportUri);
+                .process(OutputFile::toMessage);
+        FileDropRoutes.publish(route, reportUri);
     }
 
     /** The route's one {@link SpvRequestSubmission}, shared by its steps. */

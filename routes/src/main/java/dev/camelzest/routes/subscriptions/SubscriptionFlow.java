@@ -79,7 +79,8 @@ public final class SubscriptionFlow implements FileDropFlow<SubscriptionRow, Sub
     }
 
     @Override
-    public void record(List<SubscriptionRow> rows, List<SubscriptionRowResult> outcomes, String fileName) {
+    public List<SubscriptionRowResult> record(List<SubscriptionRow> rows, List<SubscriptionRowResult> outcomes,
+            String fileName, String importId) {
         for (SubscriptionRowResult outcome : outcomes) {
             if (outcome.status() == RowStatus.CREATED) {
                 SubscriptionRow row = outcome.row();
@@ -89,6 +90,7 @@ public final class SubscriptionFlow implements FileDropFlow<SubscriptionRow, Sub
                         fileName));
             }
         }
+        return outcomes;
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SpvRequestRecord;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
+import dev.camelzest.routes.ledger.WebhookEventLedger.DeliveryClaim;
 import dev.camelzest.routes.testing.PartnerHttpEndpoint;
 import dev.camelzest.routes.testing.ZestEvents;
 import org.apache.camel.ProducerTemplate;
@@ -87,6 +88,23 @@ class PartnerEventTemplatesTest {
         assertThat(readTree(partner.accepted().get(0))).isEqualTo(readTree(event));
         assertThat(ledger.webhookEvents().byId("wde_0000000000000001").orElseThrow().delivered()).isTrue();
         assertThat(deadLetters).doesNotExist();
+    }
+
+    /** Another instance sharing the ledger delivers the same event right now: this one neither waits nor delivers. */
+    @Test
+    void anEventAnotherInstanceIsDeliveringFailsWithoutReachingThePartnerAndIsNotDeliveredTwice() {
+        String event = ZestEvents.journey().get(0);
+        ledger.webhookEvents().received("wde_0000000000000001", "spv_request.created", null);
+        assertThat(ledger.webhookEvents().claimDelivery("wde_0000000000000001", Duration.ofMinutes(2)))
+                .isEqualTo(DeliveryClaim.CLAIMED);
+
+        assertThatThrownBy(() -> producer.sendBody("direct:events", event))
+                .hasRootCauseInstanceOf(EventBeingDeliveredException.class);
+        assertThat(partner.requests()).as("not retried against the claim either").isZero();
+
+        assertThat(ledger.webhookEvents().delivered("wde_0000000000000001")).isTrue();
+        producer.sendBody("direct:events", event);
+        assertThat(partner.requests()).isZero();
     }
 
     @Test

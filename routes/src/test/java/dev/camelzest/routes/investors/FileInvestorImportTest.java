@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.camelzest.routes.filedrop.ImportMetrics;
 import dev.camelzest.routes.ledger.Ledger;
@@ -271,18 +272,32 @@ class FileInvestorImportTest {
         assertThat(zest.persons()).isEqualTo(5);
     }
 
+    /**
+     * Imported again, and nothing of the earlier import is replaced: its input keeps done/daily.csv and its results
+     * their names; the new input moves to done/daily-2.csv, its results are stamped with the time the import began.
+     */
     @Test
-    void theSameFileNameDroppedAgainIsImportedAgain() {
+    void theSameFileNameDroppedAgainIsImportedAgainBesideTheEarlierOne() throws Exception {
         drop(inbox, "daily.csv", cleanCsv(1, 2));
         awaitDone("daily.csv");
         drop(inbox, "daily.csv", cleanCsv(1, 3));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> zest.persons() == 3 && !Files.exists(inbox.resolve("daily.csv")));
-        await().atMost(Duration.ofSeconds(20)).until(
-                () -> readResults(inbox.resolve("results/daily.results.csv")).size() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/daily-2.csv")));
+        assertThat(zest.persons()).isEqualTo(3);
+        assertThat(inbox.resolve("done/daily.csv")).content().hasLineCount(3);
+        assertThat(inbox.resolve("done/daily-2.csv")).content().hasLineCount(4);
         assertThat(readResults(inbox.resolve("results/daily.results.csv"))).extracting(r -> r.get("status"))
+                .containsExactly("created", "created");
+        Path stamped;
+        try (Stream<Path> results = Files.list(inbox.resolve("results"))) {
+            stamped = results.filter(p -> p.getFileName().toString().matches("daily\\.\\d{8}T\\d{6}Z\\.results\\.csv"))
+                    .findFirst().orElseThrow();
+        }
+        assertThat(readResults(stamped)).extracting(r -> r.get("status"))
                 .containsExactly("already_exists", "already_exists", "created");
-        assertThat(inbox.resolve("done/daily.csv")).content().hasLineCount(4);
+        String summary = Files.readString(inbox.resolve("results").resolve(
+                stamped.getFileName().toString().replace(".results.csv", ".summary.json")));
+        assertThat(summary).contains("\"resultsFile\" : \"" + stamped.getFileName() + "\"");
     }
 
     @Test

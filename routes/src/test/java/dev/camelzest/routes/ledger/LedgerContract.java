@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelzest.routes.ledger.WebhookEventLedger.DeliveryClaim;
 import org.junit.jupiter.api.Test;
 
 /** What every ledger database must do; run against H2 and PostgreSQL. */
@@ -27,10 +32,10 @@ abstract class LedgerContract {
     @Test
     void migrationsCreateTheTablesOnce() throws Exception {
         try (Ledger ledger = openLedger()) {
-            assertThat(appliedMigrations(ledger)).containsExactly("1", "2", "3");
+            assertThat(appliedMigrations(ledger)).containsExactly("1", "2", "3", "4");
         }
         try (Ledger reopened = openLedger()) {
-            assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3");
+            assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4");
         }
     }
 
@@ -94,6 +99,7 @@ abstract class LedgerContract {
     }
 
     private static final Instant T0 = Instant.parse("2026-05-07T12:00:00.123Z");
+    private static final Duration LEASE = Duration.ofMinutes(2);
 
     @Test
     void anSpvRequestNeverMovesBackToAnOlderState() {
@@ -240,6 +246,68 @@ abstract class LedgerContract {
             assertThat(held.delivered()).isTrue();
             assertThat(held.deadLetteredAt()).isNull();
             assertThat(held.occurredAt()).isEqualTo(T0);
+        }
+    }
+
+    @Test
+    void aDeliveryIsClaimedOnceUntilItEndsOrItsLeasePasses() throws Exception {
+        try (Ledger ledger = openLedger()) {
+            WebhookEventLedger events = ledger.webhookEvents();
+            events.received("wde_1", "spv_request.created", T0);
+
+            assertThat(events.claimDelivery("wde_1", LEASE)).isEqualTo(DeliveryClaim.CLAIMED);
+            assertThat(events.claimDelivery("wde_1", LEASE)).isEqualTo(DeliveryClaim.BEING_DELIVERED);
+            events.deadLettered("wde_1");
+            assertThat(events.claimDelivery("wde_1", LEASE)).as("a replay after the dead letter")
+                    .isEqualTo(DeliveryClaim.CLAIMED);
+            claimedLongAgo(ledger, "wde_1");
+            assertThat(events.claimDelivery("wde_1", LEASE)).as("the claim of an instance that died")
+                    .isEqualTo(DeliveryClaim.CLAIMED);
+            assertThat(events.delivered("wde_1")).isTrue();
+            assertThat(events.claimDelivery("wde_1", LEASE)).isEqualTo(DeliveryClaim.DELIVERED_ALREADY);
+            assertThat(events.delivered("wde_1")).as("a second delivered mark loses").isFalse();
+        }
+    }
+
+    /** Two instances (or an instance and a replay) about to deliver the same event: exactly one of them may. */
+    @Test
+    void ofConcurrentClaimsOfOneDeliveryExactlyOneWins() throws Exception {
+        int events = 30;
+        int claimers = 4;
+        try (Ledger ledger = openLedger()) {
+            ExecutorService pool = Executors.newFixedThreadPool(claimers);
+            try {
+                for (int event = 0; event < events; event++) {
+                    String eventId = "wde_" + event;
+                    ledger.webhookEvents().received(eventId, "subscription.created", T0);
+                    CyclicBarrier together = new CyclicBarrier(claimers);
+                    List<Future<DeliveryClaim>> claims = new ArrayList<>();
+                    for (int claimer = 0; claimer < claimers; claimer++) {
+                        claims.add(pool.submit(() -> {
+                            together.await(10, TimeUnit.SECONDS);
+                            return ledger.webhookEvents().claimDelivery(eventId, LEASE);
+                        }));
+                    }
+                    List<DeliveryClaim> answers = new ArrayList<>();
+                    for (Future<DeliveryClaim> claim : claims) {
+                        answers.add(claim.get(30, TimeUnit.SECONDS));
+                    }
+                    assertThat(answers).as(eventId).containsOnlyOnce(DeliveryClaim.CLAIMED)
+                            .containsOnly(DeliveryClaim.CLAIMED, DeliveryClaim.BEING_DELIVERED);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static void claimedLongAgo(Ledger ledger, String eventId) throws Exception {
+        try (Connection connection = ledger.dataSource().getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE webhook_events SET delivery_claimed_at = ? WHERE event_id = ?")) {
+            update.setObject(1, T0.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+            update.setString(2, eventId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
         }
     }
 

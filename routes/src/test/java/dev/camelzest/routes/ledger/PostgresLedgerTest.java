@@ -1,17 +1,17 @@
 package dev.camelzest.routes.ledger;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Optional;
 
 import dev.camelzest.fixtures.postgres.PostgresCluster;
+import dev.camelzest.routes.events.WebhookEventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The production setting: a real PostgreSQL server, a throwaway cluster on a free loopback port. Needs the server
@@ -23,14 +23,7 @@ class PostgresLedgerTest extends LedgerContract {
 
     @BeforeAll
     static void startCluster() {
-        Optional<Path> binaries = PostgresCluster.binaries();
-        if (binaries.isEmpty()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("PostgreSQL server binaries (initdb, pg_ctl) are missing: install Debian's postgresql package");
-            }
-            Assumptions.abort("No PostgreSQL server binaries (initdb, pg_ctl) on this machine");
-        }
-        cluster = PostgresCluster.start(binaries.get());
+        cluster = PostgresCluster.startForTests();
     }
 
     @AfterAll
@@ -43,6 +36,15 @@ class PostgresLedgerTest extends LedgerContract {
     @Override
     Ledger openLedger() {
         return Ledger.open(LedgerSettings.jdbc(cluster.jdbcUrl(), PostgresCluster.USER, PostgresCluster.PASSWORD));
+    }
+
+    /** PostgreSQL is the ledger several replicas share: their webhook event ids go there too, unless told otherwise. */
+    @Test
+    void onPostgresTheWebhookEventIdsAreSharedInTheLedgerByDefault() {
+        try (Ledger ledger = openLedger()) {
+            assertThat(WebhookEventStore.choose(property -> Optional.empty(), ledger.dataSource())).isPresent();
+            assertThat(WebhookEventStore.choose(property -> Optional.of("file"), ledger.dataSource())).isEmpty();
+        }
     }
 
     @AfterEach

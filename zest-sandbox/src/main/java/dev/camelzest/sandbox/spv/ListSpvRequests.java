@@ -12,7 +12,7 @@ import dev.camelzest.sandbox.state.SpvRequest;
 import dev.camelzest.sandbox.state.SpvRequestStatus;
 
 /**
- * GET /v1/spv-requests?page&perPage&status: the caller's requests, newest first, as
+ * {@code GET /v1/spv-requests?page&perPage&status}: the caller's requests, newest first, as
  * {@code {documents, count, skip, limit}} where count is the number of all matching requests. The
  * OpenAPI validation has already checked the ranges (perPage 1..100, page >= 1) and the status.
  */

@@ -1,0 +1,119 @@
+package dev.camelzest.routes.cluster;
+
+import static dev.camelzest.routes.testing.InvestorFiles.cleanCsv;
+import static dev.camelzest.routes.testing.InvestorFiles.readResults;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.camelzest.fixtures.postgres.PostgresCluster;
+import dev.camelzest.routes.investors.InvestorImportTemplates;
+import dev.camelzest.routes.ledger.Ledger;
+import dev.camelzest.routes.ledger.LedgerSettings;
+import dev.camelzest.routes.testing.InvestorFiles;
+import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.routes.testing.TestPostgres;
+import dev.camelzest.routes.testing.WarningLog;
+import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Camel stops part-way through an import (what SIGTERM does to the application) and starts again: the stop records
+ * the batches sent and writes a summary saying the import stopped, without an ERROR; the file stays in place; the
+ * next run finishes it and reports every row created, the rows the first run created included, one person each.
+ */
+class GracefulStopTest {
+
+    private static final int ROWS = 4000;
+    private static final int BATCH = 50;
+
+    @RegisterExtension
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
+
+    private static PostgresCluster postgres;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void startPostgres() {
+        postgres = TestPostgres.startIfInstalled();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        TestPostgres.stop(postgres);
+    }
+
+    private Ledger ledger(String database) {
+        if ("postgresql".equals(database)) {
+            TestPostgres.required(postgres);
+            return Ledger.open(LedgerSettings.jdbc(postgres.jdbcUrl(), PostgresCluster.USER,
+                    PostgresCluster.PASSWORD));
+        }
+        return Ledger.open(LedgerSettings.embedded(temp.resolve("ledger")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void stoppedPartWayThenStartedAgain(String database) throws Exception {
+        SANDBOX.admin().reset();
+        if ("postgresql".equals(database) && postgres != null) {
+            TestPostgres.empty(postgres);
+        }
+        Path inbox = temp.resolve("inbox");
+        Map<String, String> parameters = Map.of("directory", inbox.toString(),
+                "zestUri", SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys")),
+                "batchSize", String.valueOf(BATCH));
+        InvestorFiles.drop(inbox, "big.csv", cleanCsv(1, ROWS));
+
+        try (WarningLog log = WarningLog.open()) {
+            Replica first = new Replica("first", ledger(database), Duration.ofSeconds(30))
+                    .importing(InvestorImportTemplates.FILE, temp.resolve("data"), parameters);
+            await().atMost(Duration.ofSeconds(60)).until(() -> SandboxZest.bulkCalls(SANDBOX).size() >= 10);
+            first.close();
+
+            assertThat(inbox.resolve("big.csv")).as("left in place for the next run").exists();
+            String stopped = Files.readString(inbox.resolve("results/big.summary.json"));
+            assertThat(stopped).contains("\"outcome\" : \"stopped\"").contains("is stopping");
+            assertThat(log.lines()).as("a stop is no error").noneMatch(line -> line.startsWith("ERROR"));
+            int sentBeforeStop = SandboxZest.bulkCalls(SANDBOX).size();
+            assertThat(sentBeforeStop).as("stopped part-way").isLessThan(ROWS / BATCH);
+
+            Replica second = new Replica("second", ledger(database), Duration.ofSeconds(30))
+                    .importing(InvestorImportTemplates.FILE, temp.resolve("data"), parameters);
+            try {
+                await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(inbox.resolve("done/big.csv")));
+            } finally {
+                second.close();
+            }
+            assertThat(log.lines()).noneMatch(line -> line.startsWith("ERROR"));
+        }
+
+        List<CSVRecord> results = readResults(inbox.resolve("results/big.results.csv"));
+        assertThat(results).hasSize(ROWS);
+        assertThat(results).extracting(r -> r.get("status")).as("the rows the stopped run created too")
+                .containsOnly("created");
+        assertThat(results).extracting(r -> r.get("zestPersonId")).doesNotHaveDuplicates();
+        try (Stream<Path> files = Files.list(inbox.resolve("results"))) {
+            Path completed = files.filter(p -> p.getFileName().toString().matches("big\\.\\d{8}T\\d{6}Z\\.summary\\.json"))
+                    .findFirst().orElseThrow();
+            assertThat(Files.readString(completed)).contains("\"outcome\" : \"completed\"")
+                    .contains("\"created\" : " + ROWS);
+        }
+        assertThat(Files.readString(inbox.resolve("results/big.summary.json"))).as("the stopped run's summary kept")
+                .contains("\"outcome\" : \"stopped\"");
+    }
+}

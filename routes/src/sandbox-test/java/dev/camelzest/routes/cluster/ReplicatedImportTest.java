@@ -1,0 +1,170 @@
+package dev.camelzest.routes.cluster;
+
+import static dev.camelzest.routes.testing.InvestorFiles.cleanCsv;
+import static dev.camelzest.routes.testing.InvestorFiles.readResults;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import dev.camelzest.fixtures.postgres.PostgresCluster;
+import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
+import dev.camelzest.routes.investors.InvestorImportTemplates;
+import dev.camelzest.routes.ledger.Ledger;
+import dev.camelzest.routes.ledger.LedgerSettings;
+import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.routes.testing.TestPostgres;
+import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two replicas (two Camel contexts, each with its own connection pool and data directory) on one drop directory
+ * and one PostgreSQL ledger, six 300-row files dropped at once: each file is imported once (one bulk call per
+ * batch in the sandbox's request log), its results written once and complete, the input moved once, nothing lost.
+ */
+class ReplicatedImportTest {
+
+    private static final int FILES = 6;
+    private static final int ROWS = 300;
+    private static final int BATCH = 100;
+
+    @RegisterExtension
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
+
+    private static PostgresCluster postgres;
+
+    @TempDir
+    Path temp;
+
+    private final List<Replica> replicas = new ArrayList<>();
+
+    @BeforeAll
+    static void startPostgres() {
+        postgres = TestPostgres.required(TestPostgres.startIfInstalled());
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        TestPostgres.stop(postgres);
+    }
+
+    @BeforeEach
+    void resetSandbox() {
+        SANDBOX.admin().reset();
+        TestPostgres.empty(postgres);
+    }
+
+    @AfterEach
+    void stopReplicas() {
+        replicas.forEach(Replica::close);
+        replicas.clear();
+    }
+
+    @Test
+    void aLocalDirectory() throws Exception {
+        Path inbox = temp.resolve("inbox");
+        for (String name : List.of("a", "b")) {
+            replicas.add(new Replica(name, ledger(), Duration.ofSeconds(30)).importing(InvestorImportTemplates.FILE,
+                    temp.resolve("data-" + name), Map.of("directory", inbox.toString(),
+                            "zestUri", SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys")),
+                            "batchSize", String.valueOf(BATCH))));
+        }
+        dropSixFilesAtOnce(inbox);
+        assertEachFileImportedOnce(inbox);
+    }
+
+    @Test
+    void anSftpDirectory() throws Exception {
+        try (EmbeddedSftpServer sftp = EmbeddedSftpServer.builder().rootDirectory(temp.resolve("sftp-root"))
+                .passwordUser("acme", "secret").build().start()) {
+            Path inbox = sftp.rootDirectory().resolve("inbox");
+            for (String name : List.of("a", "b")) {
+                Map<String, String> parameters = new HashMap<>(Map.of("host", sftp.host(),
+                        "port", String.valueOf(sftp.port()), "username", "acme", "password", "secret",
+                        "knownHostsFile", sftp.knownHostsFile().toString(), "useUserKnownHostsFile", "false",
+                        "directory", "inbox",
+                        "zestUri", SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys")),
+                        "batchSize", String.valueOf(BATCH)));
+                replicas.add(new Replica(name, ledger(), Duration.ofSeconds(30)).importing(
+                        InvestorImportTemplates.SFTP, temp.resolve("data-" + name), parameters));
+            }
+            Files.createDirectories(inbox);
+            dropSixFilesAtOnce(inbox);
+            assertEachFileImportedOnce(inbox);
+            stopReplicas();
+        }
+    }
+
+    private static Ledger ledger() {
+        return Ledger.open(LedgerSettings.jdbc(postgres.jdbcUrl(), PostgresCluster.USER, PostgresCluster.PASSWORD));
+    }
+
+    /** Written aside, then renamed into the directory one after the other, as fast as the file system goes. */
+    private void dropSixFilesAtOnce(Path inbox) throws IOException {
+        Path aside = Files.createDirectories(temp.resolve("aside"));
+        for (int f = 1; f <= FILES; f++) {
+            Files.writeString(aside.resolve("drop-" + f + ".csv"), cleanCsv(f * 1000, ROWS), StandardCharsets.UTF_8);
+        }
+        Files.createDirectories(inbox);
+        for (int f = 1; f <= FILES; f++) {
+            Files.move(aside.resolve("drop-" + f + ".csv"), inbox.resolve("drop-" + f + ".csv"));
+        }
+    }
+
+    private void assertEachFileImportedOnce(Path inbox) throws IOException {
+        Path results = inbox.resolve("results");
+        await().atMost(Duration.ofSeconds(120)).until(() -> names(results).size() >= FILES * 3
+                && names(inbox.resolve("done")).size() >= FILES);
+
+        assertThat(SandboxZest.bulkCalls(SANDBOX)).as("one bulk call per batch: no file imported twice")
+                .hasSize(FILES * ROWS / BATCH).allSatisfy(call -> assertThat(call.status()).isEqualTo(200));
+        Set<String> expected = new HashSet<>();
+        Set<String> persons = new HashSet<>();
+        for (int f = 1; f <= FILES; f++) {
+            expected.addAll(List.of("drop-" + f + ".results.csv", "drop-" + f + ".errors.csv",
+                    "drop-" + f + ".summary.json"));
+            List<CSVRecord> rows = readResults(results.resolve("drop-" + f + ".results.csv"));
+            assertThat(rows).as("drop-%d.results.csv complete, in row order", f).hasSize(ROWS)
+                    .extracting(r -> r.get("rowNumber")).containsExactlyElementsOf(
+                            Stream.iterate(1, n -> n + 1).limit(ROWS).map(String::valueOf).toList());
+            assertThat(rows).extracting(r -> r.get("status")).containsOnly("created");
+            rows.forEach(r -> persons.add(r.get("zestPersonId")));
+            assertThat(Files.readString(results.resolve("drop-" + f + ".summary.json"))).contains("\"completed\"");
+        }
+        assertThat(persons).as("one person per row").hasSize(FILES * ROWS);
+        assertThat(names(results)).as("each results file written once, nothing stamped aside, nothing staged left")
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(names(inbox.resolve("done"))).as("each input moved once")
+                .containsExactlyInAnyOrder(Stream.iterate(1, f -> f + 1).limit(FILES).map(f -> "drop-" + f + ".csv")
+                        .toArray(String[]::new));
+        assertThat(names(inbox)).as("nothing left in the drop directory").isEmpty();
+    }
+
+    /** The regular files of a directory (hidden ones too), none when it does not exist. */
+    private static List<String> names(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+        }
+    }
+}
