@@ -92,9 +92,10 @@ final class InvestorDrops {
 
     /**
      * One results file per input, nothing staged left behind, each input in done/ once and nowhere else; every row
-     * in order, valid rows created (by this file, whichever replica sent them), bad ones invalid.
+     * in order, valid rows created (by this file, whichever replica sent them), bad ones invalid. A valid row may
+     * also be {@code already_exists}: one a killed replica sent but had not recorded yet; how many is returned.
      */
-    void assertEachFileImportedOnce() throws IOException {
+    int assertEachFileImportedOnce() throws IOException {
         assertThat(list(directory)).as("the drop directory").noneMatch(name -> name.endsWith(".csv"));
         assertThat(list(directory.resolve("done"))).containsExactlyInAnyOrderElementsOf(names());
         assertThat(list(directory.resolve("error"))).isEmpty();
@@ -102,12 +103,16 @@ final class InvestorDrops {
         assertThat(list(directory.resolve("results"))).filteredOn(name -> name.contains(".results."))
                 .containsExactlyInAnyOrderElementsOf(expectedResults);
         assertThat(list(directory.resolve("results"))).noneMatch(name -> name.startsWith("."));
+        int alreadyExisting = 0;
         for (int file = 1; file <= files; file++) {
-            assertResults(file, directory.resolve("results").resolve(resultsName(names().get(file - 1))));
+            alreadyExisting += assertResults(file,
+                    directory.resolve("results").resolve(resultsName(names().get(file - 1))));
         }
+        return alreadyExisting;
     }
 
-    private void assertResults(int file, Path results) throws IOException {
+    private int assertResults(int file, Path results) throws IOException {
+        int alreadyExisting = 0;
         try (Reader in = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
             List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(in).getRecords();
@@ -117,10 +122,17 @@ final class InvestorDrops {
                 assertThat(line.get("rowNumber")).as("%s in row order", results.getFileName())
                         .isEqualTo(String.valueOf(row));
                 assertThat(line.get("partnerInvestorId")).isEqualTo("f" + file + "-r" + row);
-                assertThat(line.get("status")).as("%s row %d", results.getFileName(), row)
-                        .isEqualTo(isBad(row) ? "invalid" : "created");
+                String status = line.get("status");
+                if (isBad(row)) {
+                    assertThat(status).as("%s row %d", results.getFileName(), row).isEqualTo("invalid");
+                } else {
+                    assertThat(status).as("%s row %d", results.getFileName(), row).isIn("created", "already_exists");
+                    assertThat(line.get("zestPersonId")).as("%s row %d", results.getFileName(), row).isNotBlank();
+                    alreadyExisting += status.equals("already_exists") ? 1 : 0;
+                }
             }
         }
+        return alreadyExisting;
     }
 
     /** What the directories hold, for a failure's message. */
