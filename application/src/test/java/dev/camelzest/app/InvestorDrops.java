@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -93,9 +95,10 @@ final class InvestorDrops {
     /**
      * One results file per input, nothing staged left behind, each input in done/ once and nowhere else; every row
      * in order, valid rows created (by this file, whichever replica sent them), bad ones invalid. A valid row may
-     * also be {@code already_exists}: one a killed replica sent but had not recorded yet; how many is returned.
+     * also be {@code already_exists}: one a killed replica sent but had not recorded yet; how many, per results file,
+     * is returned.
      */
-    int assertEachFileImportedOnce() throws IOException {
+    Map<String, Integer> assertEachFileImportedOnce() throws IOException {
         assertThat(list(directory)).as("the drop directory").noneMatch(name -> name.endsWith(".csv"));
         assertThat(list(directory.resolve("done"))).containsExactlyInAnyOrderElementsOf(names());
         assertThat(list(directory.resolve("error"))).isEmpty();
@@ -103,10 +106,10 @@ final class InvestorDrops {
         assertThat(list(directory.resolve("results"))).filteredOn(name -> name.contains(".results."))
                 .containsExactlyInAnyOrderElementsOf(expectedResults);
         assertThat(list(directory.resolve("results"))).noneMatch(name -> name.startsWith("."));
-        int alreadyExisting = 0;
+        Map<String, Integer> alreadyExisting = new TreeMap<>();
         for (int file = 1; file <= files; file++) {
-            alreadyExisting += assertResults(file,
-                    directory.resolve("results").resolve(resultsName(names().get(file - 1))));
+            String results = resultsName(names().get(file - 1));
+            alreadyExisting.put(results, assertResults(file, directory.resolve("results").resolve(results)));
         }
         return alreadyExisting;
     }
