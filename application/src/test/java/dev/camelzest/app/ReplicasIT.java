@@ -101,8 +101,8 @@ class ReplicasIT {
         Map<String, String> systemProperties = Map.of(
                 "app.spv-requests.reconcile-period", RECONCILE_PERIOD.toMillis() + "",
                 "app.spv-requests.reconcile-initial-delay", "1000",
-                // a killed replica's claims on files and events are taken over in seconds, not minutes
-                "zest.file-claims.expiry", "10s",
+                // a killed replica's claims on events are taken over in seconds, not minutes; the file claims keep
+                // their default expiry (30 s), which a replica's renewal must meet on a loaded machine
                 "zest.webhook.claim-lease", "15s",
                 "events.delivery-lease", "15000",
                 "camel.route-template[zest-investors].batchSize", String.valueOf(BATCH_SIZE));
