@@ -60,6 +60,9 @@ final class ApplicationStartup extends MainListenerSupport {
         console.println("camel-zest: ledger " + (ledgerSettings.isEmbedded()
                 ? "embedded (H2) in " + app.dataDirectory() : "at " + ledgerSettings.displayUrl()));
         SharedEventStore.configure(main.getCamelContext(), app, ledger, console);
+        ClusterSetup.apply(app, main.getCamelContext()).ifPresent(cluster -> console.println(
+                "camel-zest: cluster service " + app.get(ClusterSetup.SERVICE).orElseThrow() + " as member "
+                        + cluster.getId() + "; the singleton routes run on the leader only"));
         addReadinessChecks(main);
         if (!embedded.contains(Counterpart.SFTP)) {
             sftpCheck.problem().ifPresent(LOG::error);

@@ -55,15 +55,16 @@ public class PartnerEventTemplates extends RouteBuilder {
         route.process(ref(RECEIVE));
         deliver(route);
 
-        RouteTemplateDefinition replay = commonParameters(routeTemplate(REPLAY)
+        // on a dead-letter directory shared by several replicas, one replays at a time: singletonPrefix
+        RouteTemplateDefinition replay = TemplateSupport.singletonParameter(commonParameters(routeTemplate(REPLAY)
                 .description("Delivers dead-lettered Zest events again")
                 .templateParameter("replayedDirectory", "replayed",
                         "Where replayed dead letters are moved (relative to the dead-letter directory)")
                 .templateParameter("invalidDirectory", "invalid",
                         "Where dead letters that hold no event safe to deliver are moved (relative to the"
                         + " dead-letter directory)")
-                .templateParameter("pollDelay", "60000", "Milliseconds between looks at the dead-letter directory"));
-        RouteDefinition replayRoute = replay.from("file:{{deadLetterDirectory}}?include=.*\\.json"
+                .templateParameter("pollDelay", "60000", "Milliseconds between looks at the dead-letter directory")));
+        RouteDefinition replayRoute = replay.from("{{singletonPrefix}}file:{{deadLetterDirectory}}?include=.*\\.json"
                 + "&move=${exchangeProperty." + PartnerEventDelivery.LETTER_ARCHIVE + "}/${file:name.noext}"
                 + "-${date:now:yyyyMMddHHmmssSSS}.json"
                 + "&delay={{pollDelay}}&readLock=changed&readLockCheckInterval=500&autoCreate=true");

@@ -100,15 +100,15 @@ public class SpvRequestTemplates extends RouteBuilder {
 
     /** Every period, the requests the ledger holds as pending are asked about, one by one. */
     private void reconciliation() {
-        RouteDefinition route = TemplateSupport.ledgerParameters(routeTemplate(RECONCILE)
+        RouteDefinition route = TemplateSupport.singletonParameter(TemplateSupport.ledgerParameters(routeTemplate(RECONCILE)
                 .description("Refreshes the SPV requests still pending in the ledger with zest:getSpvRequest")
                 .templateParameter("period", "15m", "How often the pending requests are refreshed")
                 .templateParameter("initialDelay", "1m", "How long after start the first refresh runs")
-                .templateParameter("zestUri", "zest:getSpvRequest", "The zest: endpoint, with its options"))
+                .templateParameter("zestUri", "zest:getSpvRequest", "The zest: endpoint, with its options")))
                 .templateBean(PENDING, Processor.class, rtc -> (Processor) reconciliation(rtc)::pending)
                 .templateBean(REFRESH_REQUEST, Processor.class, rtc -> (Processor) reconciliation(rtc)::request)
                 .templateBean(REFRESHED, Processor.class, rtc -> (Processor) reconciliation(rtc)::refreshed)
-                .from("timer:zest-spv-requests-reconcile?period={{period}}&delay={{initialDelay}}");
+                .from("{{singletonPrefix}}timer:zest-spv-requests-reconcile?period={{period}}&delay={{initialDelay}}");
         // one request Zest cannot be asked about does not hold up the others: it is tried again next period
         route.onException(Exception.class).continued(true).end();
         route.process(ref(PENDING))

@@ -108,6 +108,17 @@ public final class TemplateSupport {
                         "Name of the Ledger bean; an embedded one in the data directory is created when absent");
     }
 
+    /**
+     * The parameter {@code singletonPrefix} of a route that must run on one node at a time (a timer or a poller of
+     * shared state): what its source URI starts with. Empty, it runs on every node; {@code master:<namespace>:}
+     * (camel-master, with a {@code CamelClusterService} in the context) runs its consumer on that namespace's
+     * leader only, and on another node when the leader goes.
+     */
+    public static RouteTemplateDefinition singletonParameter(RouteTemplateDefinition template) {
+        return template.templateParameter("singletonPrefix", "",
+                "Empty, or master:<namespace>: to run this route on the cluster's leader only (camel-master)");
+    }
+
     /** The parameters of {@link #retried(OnExceptionDefinition)}, with their defaults. */
     public static RouteTemplateDefinition retryParameters(RouteTemplateDefinition template, String maximumRedeliveries,
             String redeliveryDelay, String maximumRedeliveryDelay) {
