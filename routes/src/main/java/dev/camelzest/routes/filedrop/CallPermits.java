@@ -26,7 +26,8 @@ final class CallPermits {
     static void acquire(Exchange exchange) throws InterruptedException {
         FileRun<?> run = FileDropImport.runOf(exchange);
         if (!run.callLimit().acquire()) {
-            throw new IllegalStateException("The import of " + run.fileName() + " stopped");
+            // the import ended meanwhile (stopped, or another batch failed): the batch that ended it reports it
+            throw new ImportInterruptedException("the import of " + run.fileName() + " ended before this batch was sent");
         }
         exchange.setVariable(HOLDS_PERMIT, Boolean.TRUE);
         exchange.setVariable(ATTEMPT_STARTED, System.nanoTime());

@@ -1,5 +1,6 @@
 package dev.camelzest.routes.filedrop;
 
+import dev.camelzest.routes.ledger.FileClaims;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.FileEndpoint;
@@ -23,6 +24,15 @@ import org.apache.camel.spi.IdempotentRepository;
  * with one there is no marker file: a marker left by a replica that was killed would hold the file for ever.
  */
 final class ClaimedReadLock<T> implements GenericFileExclusiveReadLockStrategy<T> {
+
+    /** Exchange property: the {@link HeldClaim} on the exchange's file, when several replicas read the directory. */
+    static final String CLAIM = "CamelZestFileClaim";
+
+    /** Whether this replica still holds the claim on the file it took. */
+    @FunctionalInterface
+    interface HeldClaim {
+        boolean stillHeld();
+    }
 
     /** How long Camel's changed read lock waits for a file still being written: its own defaults. */
     static final long FILE_TIMEOUT = 10_000;
@@ -75,6 +85,9 @@ final class ClaimedReadLock<T> implements GenericFileExclusiveReadLockStrategy<T
         String key = claimKey(file);
         if (!claims.add(key)) {
             return false;
+        }
+        if (claims instanceof FileClaims fileClaims) {
+            exchange.setProperty(CLAIM, (HeldClaim) () -> fileClaims.holds(key));
         }
         boolean acquired = false;
         try {

@@ -183,6 +183,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         FileRun<O> run = run(exchange);
         run.recorder().awaitRecorded();
         run.closeOutputs();
+        checkClaim(exchange);
         exchange.getIn().setBody(List.of(OutputFile.staged(run.resultsName(), run.resultsFile()),
                 OutputFile.staged(run.errorsName(), run.errorsFile())));
     }
@@ -227,6 +228,15 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         if (camelContext.isStopping() || routeStopping) {
             throw new ImportInterruptedException();
         }
+        checkClaim(exchange);
+    }
+
+    /** With several replicas: throws {@link ClaimLostException} when this one no longer holds the file's claim. */
+    static void checkClaim(Exchange exchange) {
+        ClaimedReadLock.HeldClaim claim = exchange.getProperty(ClaimedReadLock.CLAIM, ClaimedReadLock.HeldClaim.class);
+        if (claim != null && !claim.stillHeld()) {
+            throw new ClaimLostException(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class));
+        }
     }
 
     /** The results are published: the file may now move to the done directory. */
@@ -267,13 +277,18 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
      * file stays where it is for a later run, held back for a while, and the body becomes a summary saying why.
      * Camel stopping ({@link ImportInterruptedException}) stops it too, the batches sent recorded, without the hold.
      * The later run of the same file reports the rows this one created as {@code created} (the ledger knows which
-     * file created each); a row sent in a batch whose answer was never recorded (the process was killed) comes back
-     * {@code already_exists}.
+     * file created each), and so does a row sent in a batch whose answer was never recorded (the process was killed):
+     * the same call again, with the same Idempotency-Key, is answered from Zest's cache.
      */
     public void stopped(Exchange exchange) {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun<O> run = run(exchange);
+        if (run != null && !run.endOnce()) {
+            // another batch in flight met the same stop and reports it: nothing more to do here
+            exchange.setRouteStop(true);
+            return;
+        }
         String reason;
         if (cause instanceof ImportInterruptedException) {
             reason = cause.getMessage() + "; the file stays in place and is imported again when the import runs"
@@ -303,6 +318,24 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
                     clock.instant().toString(), 0, null, null, reason);
         }
         exchange.getIn().setBody(OutputFile.inMemory(FileRun.baseNameOf(fileName) + ".summary.json", json(summary)));
+    }
+
+    /**
+     * Another replica holds the file now: this one lets its calls end and its recorder finish, writes no results
+     * and no summary (the holder writes them), and the route rolls back, leaving the file in place.
+     */
+    public static void claimLost(Exchange exchange) {
+        FileRun<?> run = runOf(exchange);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (run != null && !run.endOnce()) {
+            return;
+        }
+        LOG.warn("{}; this replica stops importing it and writes nothing", cause.getMessage());
+        if (run != null) {
+            run.callLimit().close();
+            run.recorder().awaitQuietly();
+            run.closeOutputs();
+        }
     }
 
     private FileRun<O> run(Exchange exchange) {

@@ -289,6 +289,8 @@ public final class FileDropRoutes {
                     .continued(true)
                     .end();
         }
+        // another replica took the file over: this one writes nothing and leaves the file to it (not handled: rollback)
+        route.onException(ClaimLostException.class).logExhausted(false).process(FileDropImport::claimLost).end();
         // Camel is stopping: not a failure to report at ERROR; the summary says so and the file stays for the next run
         reportStopped(route.onException(ImportInterruptedException.class).logExhausted(false), resultsUri);
         reportStopped(retried(route.onException(Exception.class).onWhen(ImportFailures.TRANSIENT))

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,7 @@ final class FileRun<O extends RowOutcome> {
     private final Instant startedAt;
     private final BatchRecorder recorder;
     private final InFlightLimit callLimit;
+    private final AtomicBoolean ended = new AtomicBoolean();
     private final Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
     /** Files published under a stamped name, since one of their own name was there already. */
     private final Map<String, String> publishedAs = new ConcurrentHashMap<>();
@@ -149,6 +151,14 @@ final class FileRun<O extends RowOutcome> {
     String countsText() {
         return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().value())
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * True for the first caller only: a stop (or a lost claim) is met by every batch in flight at once, and the file's
+     * outputs are closed and its summary written once.
+     */
+    boolean endOnce() {
+        return ended.compareAndSet(false, true);
     }
 
     void closeOutputs() {

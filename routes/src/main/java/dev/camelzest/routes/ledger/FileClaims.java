@@ -119,6 +119,20 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
                 "DELETE FROM zest_file_claims WHERE claim_key = ? AND owner = ?", key(file), owner) > 0;
     }
 
+    /**
+     * Whether this instance still holds its claim on {@code file}, renewing it when it does: checked by the import
+     * before each batch and before it publishes anything, so that a replica that lost its claim (it stalled for
+     * longer than the expiry) stops instead of importing the file beside the replica that took it over.
+     */
+    public boolean holds(String file) {
+        if (!held.contains(file)) {
+            return false;
+        }
+        return jdbc.update("check the claim on " + file,
+                "UPDATE zest_file_claims SET heartbeat_at = ? WHERE claim_key = ? AND owner = ?", clock.instant(),
+                key(file), owner) > 0;
+    }
+
     @Override
     public boolean confirm(String file) {
         held.remove(file);

@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.camelzest.fixtures.postgres.PostgresCluster;
@@ -26,6 +28,7 @@ import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.TestPostgres;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +117,52 @@ class ReplicatedImportTest {
             assertEachFileImportedOnce(inbox);
             stopReplicas();
         }
+    }
+
+    /**
+     * A replica that stalls for longer than its claim's expiry loses the file to another, which imports it; when the
+     * stalled one wakes up it finds its claim gone and stops, writing nothing: one results file, one move, one
+     * person per row. (The stalled replica's claims instance has an hour's expiry, so its heartbeat does not run
+     * during the test; the other's, two seconds, takes the stalled claim over two seconds after its last renewal.)
+     */
+    @Test
+    void aReplicaThatLostItsClaimStopsAndWritesNothing() throws Exception {
+        Path inbox = temp.resolve("inbox");
+        String zestUri = SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys"));
+        CountDownLatch stalled = new CountDownLatch(1);
+        CountDownLatch wakeUp = new CountDownLatch(1);
+        Replica slow = new Replica("slow", ledger(), Duration.ofHours(1));
+        replicas.add(slow);
+        slow.camel().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:stalling-zest").process(exchange -> {
+                    stalled.countDown();
+                    wakeUp.await(60, TimeUnit.SECONDS);
+                }).to(zestUri);
+            }
+        });
+        slow.importing(InvestorImportTemplates.FILE, temp.resolve("data-slow"), Map.of("directory",
+                inbox.toString(), "zestUri", "direct:stalling-zest", "batchSize", String.valueOf(BATCH)));
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("drop-1.csv"), cleanCsv(1000, ROWS), StandardCharsets.UTF_8);
+        assertThat(stalled.await(60, TimeUnit.SECONDS)).as("the slow replica took the file").isTrue();
+
+        replicas.add(new Replica("other", ledger(), Duration.ofSeconds(2)).importing(InvestorImportTemplates.FILE,
+                temp.resolve("data-other"), Map.of("directory", inbox.toString(), "zestUri", zestUri,
+                        "batchSize", String.valueOf(BATCH))));
+        Path results = inbox.resolve("results");
+        await().atMost(Duration.ofSeconds(60)).until(() -> names(inbox.resolve("done")).contains("drop-1.csv")
+                && names(results).contains("drop-1.summary.json"));
+        wakeUp.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> slow.camel().getInflightRepository().size() == 0);
+
+        assertThat(names(results)).as("written once, by the replica that holds the claim")
+                .containsExactlyInAnyOrder("drop-1.results.csv", "drop-1.errors.csv", "drop-1.summary.json");
+        assertThat(readResults(results.resolve("drop-1.results.csv"))).hasSize(ROWS)
+                .extracting(r -> r.get("status")).containsOnly("created");
+        assertThat(names(inbox.resolve("done"))).containsExactly("drop-1.csv");
+        assertThat(SANDBOX.sandbox().context().state().persons().size()).as("one person per row").isEqualTo(ROWS);
     }
 
     private static Ledger ledger() {

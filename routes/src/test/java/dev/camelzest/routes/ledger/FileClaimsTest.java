@@ -114,6 +114,24 @@ class FileClaimsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
+    void anInstanceKnowsWhenItsClaimPassedToAnother(String database) {
+        open(database);
+        FileClaims holder = instance();
+        FileClaims other = instance();
+        holder.add(FILE);
+        assertThat(holder.holds(FILE)).isTrue();
+        assertThat(other.holds(FILE)).isFalse();
+
+        clock.advance(EXPIRY.plusSeconds(1));
+        assertThat(other.add(FILE)).as("the holder stalled past the expiry").isTrue();
+        assertThat(holder.holds(FILE)).as("and finds out when it checks").isFalse();
+        assertThat(other.holds(FILE)).isTrue();
+        other.remove(FILE);
+        assertThat(other.holds(FILE)).as("released").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
     void theHeartbeatKeepsAClaimUntilItsInstanceStops(String database) {
         open(database);
         FileClaims holder = instance();
