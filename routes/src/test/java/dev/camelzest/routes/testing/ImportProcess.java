@@ -10,8 +10,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The investor import alone in its own JVM, as an application runs it: for the tests that limit its memory or kill
- * it part-way. Arguments are {@code key=value} template parameters of the SFTP template; {@code zest=fake} answers
- * bulk calls in-process (every row created), anything else is used as the zest endpoint URI.
+ * it part-way. Arguments are {@code key=value} template parameters of the SFTP template; {@code zest} is the zest
+ * endpoint URI (a sandbox's, through the real component).
  */
 public final class ImportProcess {
 
@@ -27,12 +27,7 @@ public final class ImportProcess {
         String zest = parameters.remove("zest");
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new InvestorImportTemplates());
-            if ("fake".equals(zest)) {
-                camel.addRoutes(ImportCamel.zestRoute(new CreatingZest()));
-                parameters.put("zestUri", "direct:zest");
-            } else {
-                parameters.put("zestUri", zest);
-            }
+            parameters.put("zestUri", zest);
             camel.start();
             TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.SFTP)
                     .routeId("forked-import");
