@@ -30,6 +30,7 @@ public class ZestComponent extends HealthCheckComponent implements SSLContextPar
     private final ObjectMapper mapper = ZestJson.objectMapper();
     private final ZestOperationHandlers handlers = new ZestOperationHandlers();
     private ZestClientFactory clientFactory;
+    private Clock clock = Clock.systemUTC();
 
     public ZestComponent() {
     }
@@ -71,10 +72,15 @@ public class ZestComponent extends HealthCheckComponent implements SSLContextPar
     /** A new client for an endpoint's configuration; the endpoint closes it. */
     synchronized ZestClient createClient(ZestConfiguration endpointConfiguration) throws Exception {
         if (clientFactory == null) {
-            clientFactory = new ZestClientFactory(getCamelContext(), mapper, Clock.systemUTC());
+            clientFactory = new ZestClientFactory(getCamelContext(), mapper, clock);
         }
         return clientFactory.create(ClientSettings.of(endpointConfiguration,
                 useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null));
+    }
+
+    /** The clock token lifetimes are measured on; tests move it to check when a token is refreshed. */
+    synchronized void useClock(Clock clock) {
+        this.clock = clock;
     }
 
     /** How many token caches the component keeps; for tests of the sharing rule. */
