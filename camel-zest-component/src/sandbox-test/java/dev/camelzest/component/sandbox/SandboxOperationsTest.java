@@ -138,6 +138,23 @@ class SandboxOperationsTest extends SandboxTestSupport {
         throw new AssertionError("cannot find a name in " + listed);
     }
 
+    /** Five requests, two a page: three calls, and every request once in the joined list. */
+    @Test
+    void allPagesJoinsEveryPage() {
+        SandboxFlows flows = new SandboxFlows(template, admin());
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(flows.createSpvRequest().spvRequestSlug());
+        }
+
+        List<?> all = template.requestBody("zest:listSpvRequests?allPages=true&perPage=2", null, List.class);
+
+        assertEquals(5, all.size());
+        assertEquals(new java.util.HashSet<>(created), all.stream()
+                .map(request -> ((SpvRequestResponse) request).spvRequestSlug()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(3, requests("GET", "/v1/spv-requests"::equals).size(), "pages of 2, 2 and 1");
+    }
+
     @Test
     void tokenOperations() {
         TokenResponse token = call(ZestOperation.exchangeToken, null, Map.of(), TokenResponse.class);
