@@ -92,6 +92,55 @@ class SftpInvestorImportTest {
         assertThat(ledger.investors().count()).isEqualTo(9);
     }
 
+    /**
+     * The connection drops part-way through the download: nothing of the partial file is imported, the next poll
+     * takes it whole.
+     */
+    @Test
+    void aConnectionDroppedMidFileImportsTheWholeFileOnceLater() {
+        route("sftp-dropped", "dropped").parameter("username", "acme").parameter("password", "s3cret&+=")
+                .parameter("batchSize", "100").add();
+        Path inbox = sftp.rootDirectory().resolve("dropped");
+        String content = cleanCsv(1, 2_000);
+        sftp.dropConnectionOnceWhileReading("big.csv", content.length() / 2);
+        drop(inbox, "big.csv", content);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(inbox.resolve("done/big.csv")));
+        assertThat(sftp.droppedConnections()).isEqualTo(1);
+        assertThat(readResults(inbox.resolve("results/big.results.csv"))).hasSize(2_000)
+                .extracting(r -> r.get("status")).containsOnly("created");
+        assertThat(inbox.resolve("done/big.csv")).hasContent(content);
+        assertThat(SANDBOX.sandbox().context().state().persons().size()).isEqualTo(2_000);
+        assertThat(ledger.investors().count()).isEqualTo(2_000);
+    }
+
+    /**
+     * The results cannot be written back: the input stays where it was until they can, and nothing is imported
+     * twice.
+     */
+    @Test
+    void aFailedResultsWriteBackLeavesTheInputInPlaceUntilItSucceeds() throws Exception {
+        Path inbox = sftp.rootDirectory().resolve("held");
+        Files.createDirectories(inbox.resolve("results"));
+        sftp.refuseWritesUnder("held/results");
+        try (WarningLog warnings = WarningLog.open()) {
+            route("sftp-held", "held").parameter("username", "acme").parameter("password", "s3cret&+=").add();
+            drop(inbox, "held.csv", cleanCsv(1, 6));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> warnings.lines().stream()
+                    .anyMatch(line -> line.contains("Investor file held") && line.contains("stopped")));
+            assertThat(inbox.resolve("held.csv")).exists();
+            assertThat(inbox.resolve("done")).doesNotExist();
+            assertThat(inbox.resolve("results/held.results.csv")).doesNotExist();
+
+            sftp.refuseWritesUnder(null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(inbox.resolve("done/held.csv")));
+            assertThat(readResults(inbox.resolve("results/held.results.csv"))).hasSize(6);
+            assertThat(SANDBOX.sandbox().context().state().persons().size()).isEqualTo(6);
+            assertThat(ledger.investors().count()).isEqualTo(6);
+        }
+    }
+
     @Test
     void privateKeyLoginImports() {
         Path key = SftpKeys.writePrivateKey(clientKey, temp.resolve("keys/acme-bot.pem"));
