@@ -17,12 +17,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.routes.ledger.InvestorMapping;
 import dev.camelzest.routes.ledger.Ledger;
-import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SubscriptionChange;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.routes.ledger.SubscriptionStep;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.InvestorFiles;
+import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SandboxDeals;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpLogin;
@@ -34,14 +34,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Documents on a real SFTP server (and in a local directory) through the templates and the zest: component to the
  * sandbox, with Zest's strict upload order; the ledger on H2. Manifests name the SPV and person as {@code veh_1} and
- * {@code psn_1} (and {@code veh_2}, {@code psn_2}): stand-ins for the slug and id the sandbox gave them.
+ * {@code psn_1} (and {@code veh_2}, {@code psn_2}): stand-ins for the slug and id the sandbox gave them. The ledger
+ * is on H2 and on PostgreSQL.
  */
+@ParameterizedClass
+@EnumSource(LedgerDatabase.class)
 class DocumentUploadTemplatesTest {
+
+    @Parameter
+    LedgerDatabase database;
 
     static final byte[] PDF = "%PDF-1.4\n% a signed document\n".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,7 +76,7 @@ class DocumentUploadTemplatesTest {
     void start() throws Exception {
         SANDBOX.admin().reset();
         sftp = SftpLogin.server(temp.resolve("sftp-root"));
-        ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
+        ledger = database.open(temp.resolve("data"));
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("zestLedger", ledger);
         camel.addRoutes(new DocumentTemplates());
