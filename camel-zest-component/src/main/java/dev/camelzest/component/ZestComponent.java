@@ -32,6 +32,7 @@ public class ZestComponent extends HealthCheckComponent implements SSLContextPar
     private final ZestOperationHandlers handlers = new ZestOperationHandlers();
     private ZestClientFactory clientFactory;
     private ZestMetrics metrics;
+    private Clock clock = Clock.systemUTC();
 
     public ZestComponent() {
     }
@@ -73,7 +74,7 @@ public class ZestComponent extends HealthCheckComponent implements SSLContextPar
     /** A new client for an endpoint's configuration; the endpoint closes it. */
     synchronized ZestClient createClient(ZestConfiguration endpointConfiguration) throws Exception {
         if (clientFactory == null) {
-            clientFactory = new ZestClientFactory(getCamelContext(), mapper, Clock.systemUTC(), getMetrics());
+            clientFactory = new ZestClientFactory(getCamelContext(), mapper, clock, getMetrics());
         }
         return clientFactory.create(ClientSettings.of(endpointConfiguration,
                 useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null));
@@ -88,6 +89,11 @@ public class ZestComponent extends HealthCheckComponent implements SSLContextPar
             metrics = ZestMetrics.of(getCamelContext());
         }
         return metrics;
+    }
+
+    /** The clock token lifetimes are measured on; tests move it to check when a token is refreshed. */
+    synchronized void useClock(Clock clock) {
+        this.clock = clock;
     }
 
     /** How many token caches the component keeps; for tests of the sharing rule. */

@@ -71,12 +71,19 @@ class ExamplesTest {
         Path requests = temp.resolve("requests");
         Files.createDirectories(requests);
         String body = sample();
-        try (RunningExample example = RunningExample.start(SANDBOX, "spv-request-submission.yaml",
+        try (ExampleLog log = ExampleLog.of("zest-spv-request-submission");
+             RunningExample example = RunningExample.start(SANDBOX, "spv-request-submission.yaml",
                 Map.of("requests.directory", requests.toString()))) {
             Files.writeString(requests.resolve("deal-7.json"), body);
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(requests.resolve("done/deal-7.json")));
             Files.writeString(requests.resolve("deal-7.json"), body);
-            await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(requests.resolve("deal-7.json")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(requests.resolve("deal-7.json"))
+                    && log.lines().size() == 2);
+            // what the example reports: Zest's request for the file, the same one for both drops
+            String slug = SANDBOX.sandbox().context().state().spvRequests().values().findFirst().orElseThrow()
+                    .slug();
+            assertThat(log.lines()).containsExactly("deal-7.json submitted: " + slug + " is pending-review",
+                    "deal-7.json submitted: " + slug + " is pending-review");
         }
         // the second drop got Zest's first answer (the same key) and went to done/ as well, nothing to error/
         assertThat(requests.resolve("done/deal-7.json")).exists();
@@ -116,9 +123,13 @@ class ExamplesTest {
                     """);
             Files.move(inbox.resolve(".investors.csv.part"), inbox.resolve("investors.csv"));
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(inbox.resolve("done/investors.csv")));
-            assertThat(Files.readAllLines(inbox.resolve("results/investors.results.csv")))
-                    .hasSize(3).anyMatch(line -> line.contains("acme-1,created,psn_"))
-                    .anyMatch(line -> line.contains("acme-2,invalid"));
+            String person = SANDBOX.sandbox().context().state().persons().values().findFirst().orElseThrow()
+                    .zestPersonId();
+            List<String> results = Files.readAllLines(inbox.resolve("results/investors.results.csv"));
+            assertThat(results).hasSize(3);
+            assertThat(results.get(1)).startsWith("1,acme-1,created," + person + ",");
+            assertThat(results.get(2)).startsWith("2,acme-2,invalid,,").contains("email");
+            assertThat(SANDBOX.sandbox().context().state().persons().size()).isEqualTo(1);
         }
     }
 
@@ -141,10 +152,14 @@ class ExamplesTest {
                 "zest.webhook.secret", secret, "data.directory", temp.resolve("data").toString(),
                 "partner.events-url", "http://127.0.0.1:" + partner.getAddress().getPort() + "/events"))) {
             SANDBOX.admin().configureWebhooks("http://127.0.0.1:" + port + "/zest/webhooks", secret, 0.001, true, false);
-            createSpvRequest();
+            String slug = createSpvRequest();
             await().atMost(Duration.ofSeconds(20)).until(() -> SANDBOX.admin().deliveries("delivered").size() == 2);
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
-            assertThat(received.get(0)).contains("\"eventType\":\"spv_request.created\"");
+            // the partner gets Zest's event as it was sent, once although Zest delivered it twice
+            assertThat(SANDBOX.admin().deliveries("delivered")).extracting(delivery -> delivery.get("eventId"))
+                    .containsOnly(eventId(received.get(0)));
+            assertThat(received.get(0)).contains("\"eventType\":\"spv_request.created\"",
+                    "\"spvRequestSlug\":\"" + slug + "\"");
             // the signature is Zest's to this connector, not the partner's to check (nor the sandbox's own headers)
             assertThat(headerNames).noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("zest-"))
                     .noneMatch(name -> name.equalsIgnoreCase("Idempotency-Key"))
@@ -152,6 +167,10 @@ class ExamplesTest {
         } finally {
             partner.stop(0);
         }
+    }
+
+    private static String eventId(String event) {
+        return event.replaceAll("(?s).*\"eventId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
     }
 
     private static String createSpvRequest() throws Exception {

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -97,7 +99,8 @@ public final class ZestSandbox implements AutoCloseable {
                 return null;
             }, true));
         }
-        LOG.info("Zest sandbox listening on {} (audience {})", baseUrl, context.audience());
+        LOG.info("Zest sandbox listening on {} (audience {}, random seed {})", baseUrl, context.audience(),
+                config.randomSeed);
         return this;
     }
 
@@ -111,9 +114,10 @@ public final class ZestSandbox implements AutoCloseable {
                 .setBodyLimit(BODY_LIMIT_BYTES)
                 .setDeleteUploadedFilesOnEnd(true));
 
-        Faults faults = new Faults();
+        Faults faults = new Faults(config.randomSeed);
         RequestLog requestLog = new RequestLog();
-        outbox = new WebhookOutbox(vertx, initialWebhookSettings(), config.clock);
+        outbox = new WebhookOutbox(vertx, initialWebhookSettings(), config.clock, WebhookOutbox.ATTEMPT_TIMEOUT,
+                new Random(config.randomSeed + 1));
         events = new PublishedEvents(outbox);
         context = new SandboxContext(state, new SandboxSettings(config.tokenTtl, config.maxInvestorsPerCall),
                 events, config.clock, config.audience, faults, requestLog, ContractRegistry.builtIn());
@@ -197,6 +201,11 @@ public final class ZestSandbox implements AutoCloseable {
     public void registerPartner(String clientId, String publicKeyPem) {
         requireStarted();
         RegisterPartner.register(context, clientId, publicKeyPem, Partner.tenantSlugFor(clientId), true);
+    }
+
+    /** The seed of the sandbox's random choices ({@link Builder#randomSeed}): run again with it to replay them. */
+    public long randomSeed() {
+        return config.randomSeed;
     }
 
     /** The running sandbox's state, settings and services. */
@@ -298,6 +307,7 @@ public final class ZestSandbox implements AutoCloseable {
         private double webhookTimeScale = 1.0;
         private Path stateFile;
         private Clock clock = Clock.systemUTC();
+        private long randomSeed = new SecureRandom().nextLong();
         private Duration autoApproveAfter;
         private Duration autoCompleteAfter;
 
@@ -393,6 +403,15 @@ public final class ZestSandbox implements AutoCloseable {
         /** The clock of token lifetimes, idempotency windows and timestamps (default: system UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The seed of every random choice the sandbox makes for a test: which calls a fault with a rate below 1
+         * strikes, and the order shuffle mode delivers webhooks in (default: a fresh seed, logged at start).
+         */
+        public Builder randomSeed(long randomSeed) {
+            this.randomSeed = randomSeed;
             return this;
         }
 

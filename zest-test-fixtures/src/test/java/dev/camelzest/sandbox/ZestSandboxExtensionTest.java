@@ -53,6 +53,20 @@ class ZestSandboxExtensionTest {
     }
 
     @Test
+    void aFailureCarriesTheSeedThatReplaysTheSandboxsRandomChoices() {
+        AssertionError failure = new AssertionError("the faults did not strike");
+
+        Throwable thrown = assertThrows(AssertionError.class,
+                () -> SANDBOX.handleTestExecutionException(null, failure));
+
+        assertEquals(failure, thrown);
+        long seed = SANDBOX.sandbox().randomSeed();
+        assertEquals(1, thrown.getSuppressed().length);
+        assertEquals("the Zest sandbox drew its random choices with seed " + seed
+                + ": replay with -Dzest.sandbox.seed=" + seed, thrown.getSuppressed()[0].getMessage());
+    }
+
+    @Test
     void aTakenPortFailsTheStartCleanly() {
         ZestSandbox second = ZestSandbox.builder().port(SANDBOX.sandbox().port()).build();
         assertThrows(IllegalStateException.class, second::start);

@@ -13,4 +13,11 @@ public record InvestorCreateRow(
         String lastName,
         String dateOfBirth,
         String countryOfResidence) implements ZestJsonRecord {
+
+    /** Without the person's email, names and date of birth: Camel prints bodies in logs (tracer, mock, errors). */
+    @Override
+    public String toString() {
+        return "InvestorCreateRow[partnerInvestorId=" + partnerInvestorId + ", countryOfResidence="
+                + countryOfResidence + "]";
+    }
 }

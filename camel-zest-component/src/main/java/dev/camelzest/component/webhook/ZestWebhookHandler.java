@@ -118,6 +118,16 @@ public final class ZestWebhookHandler extends ServiceSupport implements Processo
         }
     }
 
+    /**
+     * Whether a request reaching the handler now would be routed: false from the moment the stop takes effect, which
+     * is a little after the service reports {@link #isStopping()}.
+     */
+    public boolean isAccepting() {
+        synchronized (idle) {
+            return accepting;
+        }
+    }
+
     @Override
     protected void doStart() {
         synchronized (idle) {

@@ -1,10 +1,15 @@
 package dev.camelzest.component.sandbox;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.component.SuiteSecrets;
 import dev.camelzest.component.ZestConstants;
 import dev.camelzest.component.ZestOperation;
@@ -36,6 +41,8 @@ class SandboxOperationsTest extends SandboxTestSupport {
 
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path files;
@@ -69,8 +76,9 @@ class SandboxOperationsTest extends SandboxTestSupport {
 
     @Test
     void systemOperations() {
-        assertNotNull(call(ZestOperation.root, null, Map.of(), Object.class));
-        assertNotNull(call(ZestOperation.healthCheck, null, Map.of(), Object.class));
+        assertEquals(Map.of("name", "Zest Partner API (sandbox)", "version", "v1", "docs", "/docs",
+                "openapi", "/openapi.json"), call(ZestOperation.root, null, Map.of(), Map.class));
+        assertEquals(Map.of("status", "ok"), call(ZestOperation.healthCheck, null, Map.of(), Map.class));
         Map<?, ?> spec = call(ZestOperation.openApiSpec, null, Map.of(), Map.class);
         assertTrue(((Map<?, ?>) spec.get("paths")).containsKey("/v1/spv-requests"));
         String docs = call(ZestOperation.apiDocs, null, Map.of(), String.class);
@@ -84,19 +92,31 @@ class SandboxOperationsTest extends SandboxTestSupport {
         Map<String, Object> version = Map.of(ZestConstants.VERSION, SandboxFlows.CONTRACT_VERSION);
         assertTrue(call(ZestOperation.listContractVersions, null, Map.of(), String.class).contains("1.0.0"));
         assertTrue(call(ZestOperation.listTemplates, null, version, String.class).contains(SandboxFlows.TEMPLATE));
-        assertNotNull(call(ZestOperation.getTemplate, null,
-                Map.of(ZestConstants.VERSION, "1.0.0", ZestConstants.NAME, SandboxFlows.TEMPLATE), Object.class));
-        for (ZestOperation[] listAndGet : new ZestOperation[][] {
-                { ZestOperation.listCatalogs, ZestOperation.getCatalog },
-                { ZestOperation.listPrimitives, ZestOperation.getPrimitive },
-                { ZestOperation.listSamples, ZestOperation.getSample } }) {
+        assertEquals(published("templates", SandboxFlows.TEMPLATE), call(ZestOperation.getTemplate, null,
+                Map.of(ZestConstants.VERSION, "1.0.0", ZestConstants.NAME, SandboxFlows.TEMPLATE), Map.class));
+        Map<String, ZestOperation[]> listAndGetByKind = Map.of(
+                "catalogs", new ZestOperation[] { ZestOperation.listCatalogs, ZestOperation.getCatalog },
+                "primitives", new ZestOperation[] { ZestOperation.listPrimitives, ZestOperation.getPrimitive },
+                "samples", new ZestOperation[] { ZestOperation.listSamples, ZestOperation.getSample });
+        listAndGetByKind.forEach((kind, listAndGet) -> {
             Object listed = call(listAndGet[0], null, version, Object.class);
             String first = firstName(listed);
-            assertNotNull(call(listAndGet[1], null,
-                    Map.of(ZestConstants.VERSION, "1.0.0", ZestConstants.NAME, first), Object.class), first);
-        }
+            assertEquals(published(kind, first), call(listAndGet[1], null,
+                    Map.of(ZestConstants.VERSION, "1.0.0", ZestConstants.NAME, first), Map.class), kind + " " + first);
+        });
         assertRecorded("GET", "/v1/contracts/templates/1.0.0/" + SandboxFlows.TEMPLATE, 200);
         assertRecorded("GET", "/v1/contracts/samples/1.0.0", 200);
+    }
+
+    /** A contract document of version 1.0.0 as the sandbox publishes it (its classpath resource). */
+    private static Map<?, ?> published(String kind, String name) {
+        String resource = "/contracts/1.0.0/" + kind + "/" + name + ".json";
+        try (InputStream in = SandboxOperationsTest.class.getResourceAsStream(resource)) {
+            assertNotNull(in, resource);
+            return JSON.readValue(in, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The first name in a registry listing: the list in its body, of names or of objects with a name; or an object keyed by name. */
@@ -116,6 +136,23 @@ class SandboxOperationsTest extends SandboxTestSupport {
             return String.valueOf(byName.keySet().iterator().next());
         }
         throw new AssertionError("cannot find a name in " + listed);
+    }
+
+    /** Five requests, two a page: three calls, and every request once in the joined list. */
+    @Test
+    void allPagesJoinsEveryPage() {
+        SandboxFlows flows = new SandboxFlows(template, admin());
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(flows.createSpvRequest().spvRequestSlug());
+        }
+
+        List<?> all = template.requestBody("zest:listSpvRequests?allPages=true&perPage=2", null, List.class);
+
+        assertEquals(5, all.size());
+        assertEquals(new java.util.HashSet<>(created), all.stream()
+                .map(request -> ((SpvRequestResponse) request).spvRequestSlug()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(3, requests("GET", "/v1/spv-requests"::equals).size(), "pages of 2, 2 and 1");
     }
 
     @Test
@@ -148,7 +185,9 @@ class SandboxOperationsTest extends SandboxTestSupport {
         SpvRequestResponse cancelled = call(ZestOperation.cancelSpvRequest, null,
                 Map.of(ZestConstants.SLUG, toCancel.spvRequestSlug()), SpvRequestResponse.class);
         assertEquals(SpvRequestStatus.CANCELLED, cancelled.status());
-        assertNotNull(cancelled.cancelledAt());
+        assertEquals(SANDBOX.sandbox().context().state().spvRequests().find(toCancel.spvRequestSlug())
+                .orElseThrow().cancelledAt().truncatedTo(ChronoUnit.SECONDS),
+                cancelled.cancelledAt().truncatedTo(ChronoUnit.SECONDS));
 
         AggregationResponse pending = call(ZestOperation.listSpvRequests, null,
                 Map.of(ZestConstants.STATUS, "pending-review", ZestConstants.PER_PAGE, 10), AggregationResponse.class);
@@ -198,7 +237,8 @@ class SandboxOperationsTest extends SandboxTestSupport {
 
         // the sandbox holds the whole chain: it lets its admin complete the subscription
         Map<String, Object> completed = admin().completeSubscription(spv.spvSlug(), personId);
-        assertNotNull(completed);
+        assertEquals("completed", completed.get("status"));
+        assertEquals(formUploaded.subscriptionSlug(), completed.get("subscriptionSlug"));
         String base = "/v1/spvs/" + spv.spvSlug() + "/subscription/" + personId;
         assertRecorded("POST", base + "/forms", 201);
         assertRecorded("POST", base + "/fundings", 201);

@@ -15,9 +15,9 @@ import javax.sql.DataSource;
 /** The {@code investors} table: which Zest person each partnerInvestorId became. */
 public final class InvestorLedger {
 
-    // standard MERGE runs on both H2 and PostgreSQL; the casts carry no length on purpose: a sized cast
-    // truncates silently, where the column's own size makes an over-long id fail loudly
-    private static final String UPSERT = """
+    // the casts carry no length on purpose: a sized cast truncates silently, where the column's own size makes an
+    // over-long id fail loudly
+    private static final Upsert UPSERT = new Upsert("""
             MERGE INTO investors t
             USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
                            CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR)))
@@ -31,7 +31,17 @@ public final class InvestorLedger {
                  created_at, updated_at)
                 VALUES (s.partner_investor_id, s.zest_person_id, s.email, s.first_name, s.last_name, s.source_file,
                         s.created_by_file, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
-            """;
+            """, """
+            INSERT INTO investors
+                (partner_investor_id, zest_person_id, email, first_name, last_name, source_file, created_by_file,
+                 created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+            ON CONFLICT (partner_investor_id) DO UPDATE SET zest_person_id = EXCLUDED.zest_person_id,
+                email = EXCLUDED.email, first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
+                source_file = EXCLUDED.source_file,
+                created_by_file = COALESCE(investors.created_by_file, EXCLUDED.created_by_file),
+                updated_at = CURRENT_TIMESTAMP
+            """);
 
     private static final String INSERT = """
             INSERT INTO investors
@@ -52,8 +62,9 @@ public final class InvestorLedger {
 
     /**
      * Records the mappings of one bulk call in one transaction. The import and the investor.created webhook
-     * may record the same investor at the same moment; MERGE does not lock a row that does not exist yet, so
-     * the loser of that race sees a unique-key violation and runs again, now finding the row.
+     * may record the same investor at the same moment: on PostgreSQL the upsert is atomic ({@link Upsert}); on H2
+     * MERGE does not lock a row that does not exist yet, so the loser of that race sees a unique-key violation and
+     * runs again, now finding the row.
      */
     public void record(List<InvestorMapping> mappings, String sourceFile) {
         record(mappings, sourceFile, null, Set.of());
@@ -101,7 +112,8 @@ public final class InvestorLedger {
                         throw e;
                     }
                     connection.rollback();
-                    executeBatch(connection, UPSERT, mappings, creators);
+                    executeBatch(connection, UPSERT.sql(Upsert.Dialect.of(
+                            connection.getMetaData().getDatabaseProductName())), mappings, creators);
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

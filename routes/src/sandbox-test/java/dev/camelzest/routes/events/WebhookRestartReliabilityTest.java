@@ -52,13 +52,15 @@ class WebhookRestartReliabilityTest {
         try (PartnerHttpEndpoint partner = PartnerHttpEndpoint.start()) {
             EventsApplication first = EventsApplication.start(temp, partner.uri(), 0);
             ZestDelivery zest = new ZestDelivery(first.webhook().url(), deliveries);
-            zest.start();
-
-            zest.awaitAcknowledged(deliveries.size() / 2);
-            int acceptedBeforeRestart = partner.accepted().size();
-            first.stop();
-            EventsApplication second = EventsApplication.start(temp, partner.uri(), first.webhook().port());
+            EventsApplication second = null;
             try {
+                zest.start();
+                assertThat(zest.awaitAcknowledged(deliveries.size() / 2, Duration.ofMinutes(3)))
+                        .as("half of the deliveries acknowledged before the restart").isTrue();
+                int acceptedBeforeRestart = partner.accepted().size();
+                first.stop();
+                second = EventsApplication.start(temp, partner.uri(), first.webhook().port());
+
                 assertThat(zest.awaitAll(Duration.ofMinutes(3))).as("every delivery acknowledged").isTrue();
                 Map<String, Long> received = partner.accepted().stream()
                         .map(body -> readTree(body).path("eventId").asText())
@@ -71,7 +73,7 @@ class WebhookRestartReliabilityTest {
                         .isPositive();
             } finally {
                 zest.stop();
-                second.stop();
+                (second != null ? second : first).stop();
             }
         }
     }
@@ -182,19 +184,17 @@ class WebhookRestartReliabilityTest {
             }
         }
 
-        void awaitAcknowledged(int count) throws InterruptedException {
-            while (acknowledged.get() < count) {
-                Thread.sleep(10);
-            }
+        boolean awaitAll(Duration timeout) throws InterruptedException {
+            return awaitAcknowledged(total, timeout);
         }
 
-        boolean awaitAll(Duration timeout) throws InterruptedException {
+        boolean awaitAcknowledged(int count, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (acknowledged.get() < total) {
+            while (acknowledged.get() < count) {
                 if (System.nanoTime() > deadline) {
                     return false;
                 }
-                Thread.sleep(20);
+                Thread.sleep(10);
             }
             return true;
         }

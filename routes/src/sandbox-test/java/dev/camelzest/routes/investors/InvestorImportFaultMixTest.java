@@ -26,15 +26,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An import through a bad day at Zest: 10% of the bulk calls fail with 503 before doing anything, 5% fail with 503
  * after creating their persons, and 2% answer only after the connector's read timeout. The import must complete,
- * every row with its person, and no person may be created twice.
+ * every row with its person, and no person may be created twice. The faults are drawn from a fixed seed whose first
+ * eleven calls meet all three kinds, so that even the shortest run meets them.
  */
 class InvestorImportFaultMixTest {
 
     private static final int ROWS = Integer.getInteger("reliability.importRows", 5_000);
     private static final int LOTS = 1_000_000;
+    /** Calls 7 (503), 9 (answered too late), 10 and 11 (503 after their effect) are struck with this seed. */
+    private static final long FAULT_SEED = 15;
 
     @RegisterExtension
-    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create(b -> b.randomSeed(FAULT_SEED));
 
     @TempDir
     Path temp;

@@ -20,12 +20,12 @@ import dev.camelzest.routes.documents.DocumentTemplates;
 import dev.camelzest.routes.events.PartnerEventTemplates;
 import dev.camelzest.routes.investors.InvestorImportTemplates;
 import dev.camelzest.routes.ledger.Ledger;
-import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SpvRequestRecord;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.spvrequests.SpvRequestTemplates;
 import dev.camelzest.routes.subscriptions.SubscriptionTemplates;
+import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.routes.testing.PartnerHttpEndpoint;
 import dev.camelzest.routes.testing.SandboxZest;
@@ -38,15 +38,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole partner journey against the sandbox and an embedded SFTP server: an SPV request file, Zest's approval,
  * investors imported from SFTP, a subscriptions file, a funding receipt dropped before its form (it waits), the form,
  * the funding, Zest completing the subscription; the ledger shows every state and the partner's HTTP endpoint
- * received each event exactly once.
+ * received each event exactly once. It runs with the ledger on H2 and on PostgreSQL.
  */
+@ParameterizedClass
+@EnumSource(LedgerDatabase.class)
 class PartnerJourneySandboxTest {
+
+    @Parameter
+    LedgerDatabase database;
 
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
@@ -68,7 +76,7 @@ class PartnerJourneySandboxTest {
         SANDBOX.admin().reset();
         partner = PartnerHttpEndpoint.start();
         sftp = SftpLogin.server(temp.resolve("sftp-root"));
-        ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
+        ledger = database.open(temp.resolve("data"));
         camel = new DefaultCamelContext();
         webhooks = ZestWebhookEndpoint.prepare(camel, temp.resolve("webhook-data"));
         camel.getRegistry().bind("zestLedger", ledger);

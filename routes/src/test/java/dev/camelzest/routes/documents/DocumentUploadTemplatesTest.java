@@ -1,6 +1,5 @@
 package dev.camelzest.routes.documents;
 
-import static dev.camelzest.routes.testing.InvestorFiles.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,64 +10,86 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelzest.component.ZestOperation;
 import dev.camelzest.routes.ledger.InvestorMapping;
 import dev.camelzest.routes.ledger.Ledger;
-import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SubscriptionChange;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.routes.ledger.SubscriptionStep;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
+import dev.camelzest.routes.testing.InvestorFiles;
+import dev.camelzest.routes.testing.LedgerDatabase;
+import dev.camelzest.routes.testing.SandboxDeals;
+import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpLogin;
-import dev.camelzest.routes.testing.FakeUploadsZest;
-import dev.camelzest.routes.testing.FakeUploadsZest.Upload;
 import dev.camelzest.routes.testing.WarningLog;
-import org.apache.camel.builder.RouteBuilder;
+import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Documents on a real SFTP server (and in a local directory) through the templates; Zest's uploads in memory with
- * their strict order; the ledger on H2.
+ * Documents on a real SFTP server (and in a local directory) through the templates and the zest: component to the
+ * sandbox, with Zest's strict upload order; the ledger on H2. Manifests name the SPV and person as {@code veh_1} and
+ * {@code psn_1} (and {@code veh_2}, {@code psn_2}): stand-ins for the slug and id the sandbox gave them. The ledger
+ * is on H2 and on PostgreSQL.
  */
+@ParameterizedClass
+@EnumSource(LedgerDatabase.class)
 class DocumentUploadTemplatesTest {
+
+    @Parameter
+    LedgerDatabase database;
 
     static final byte[] PDF = "%PDF-1.4\n% a signed document\n".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern UPLOAD_PATH = Pattern.compile("/v1/spvs/[^/]+/subscription/([^/]+)/(forms|fundings)");
+
+    @RegisterExtension
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
 
     @TempDir
     Path temp;
 
-    private final FakeUploadsZest zest = new FakeUploadsZest();
     private EmbeddedSftpServer sftp;
     private Ledger ledger;
     private DefaultCamelContext camel;
+    private SandboxDeals deals;
+    private SandboxDeals.Spv spv1;
+    private String person1;
+    private String subscription1;
+    private SandboxDeals.Spv spv2;
+    private String person2;
 
     @BeforeEach
     void start() throws Exception {
+        SANDBOX.admin().reset();
         sftp = SftpLogin.server(temp.resolve("sftp-root"));
-        ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
-        ledger.investors().record(List.of(new InvestorMapping("acme-1", "psn_1", "a1@example.com", "Ann", "One")),
-                "investors.csv");
-        ledger.subscriptions().apply(new SubscriptionChange("sub_psn_1", "veh_1", "psn_1", "acme-sub-1", "acme-1",
-                "sc_a", "USD", "50000.00", SubscriptionStep.PENDING, null, "subscriptions.csv"));
+        ledger = database.open(temp.resolve("data"));
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("zestLedger", ledger);
         camel.addRoutes(new DocumentTemplates());
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:zest").errorHandler(noErrorHandler()).process(zest);
-            }
-        });
         camel.start();
+        deals = new SandboxDeals(SANDBOX, camel, temp.resolve("keys"));
+        spv1 = deals.approvedSpv();
+        person1 = deals.person("acme-1");
+        subscription1 = deals.subscribe(spv1, person1, "acme-sub-1");
+        ledger.investors().record(List.of(new InvestorMapping("acme-1", person1, "a1@example.com", "Ann", "One")),
+                "investors.csv");
+        ledger.subscriptions().apply(new SubscriptionChange(subscription1, spv1.slug(), person1, "acme-sub-1",
+                "acme-1", spv1.shareClassSlug(), "USD", "50000.00", SubscriptionStep.PENDING, null,
+                "subscriptions.csv"));
     }
 
     @AfterEach
@@ -97,9 +118,7 @@ class DocumentUploadTemplatesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("done/acme-1-receipt.pdf"))
                 && !Files.exists(inbox.resolve("acme-1-receipt.pdf.manifest.json")));
 
-        assertThat(zest.uploads()).extracting(Upload::operation)
-                .containsExactly(ZestOperation.uploadSubscriptionForm, ZestOperation.uploadFundingReceipt);
-        assertThat(zest.uploads()).allSatisfy(upload -> assertThat(upload.personId()).isEqualTo("psn_1"));
+        assertThat(uploads()).containsExactly("forms " + person1, "fundings " + person1);
         assertThat(inbox.resolve("done/acme-1-form.pdf")).exists();
         assertThat(inbox.resolve("done/acme-1-receipt.pdf")).exists();
         assertThat(inbox.resolve("acme-1-receipt.pdf.manifest.json")).doesNotExist();
@@ -107,7 +126,7 @@ class DocumentUploadTemplatesTest {
         JsonNode result = JSON.readTree(Files.readString(fundingResult));
         assertThat(result.path("outcome").asText()).isEqualTo("uploaded");
         assertThat(result.path("manifest").path("wireReference").asText()).isEqualTo("W-1");
-        SubscriptionRecord subscription = ledger.subscriptions().bySlug("sub_psn_1").orElseThrow();
+        SubscriptionRecord subscription = ledger.subscriptions().bySlug(subscription1).orElseThrow();
         assertThat(subscription.formUploadedAt()).isNotNull();
         assertThat(subscription.fundingUploadedAt()).isNotNull();
         assertThat(subscription.status()).isEqualTo("funding_uploaded");
@@ -134,7 +153,7 @@ class DocumentUploadTemplatesTest {
         assertThat(Files.readString(investorReport)).contains("acme-404 is not in the ledger");
         // the report is written first, then the file moves
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/acme-1-form.docx")));
-        assertThat(zest.uploads()).isEmpty();
+        assertThat(uploads()).isEmpty();
     }
 
     @Test
@@ -148,12 +167,12 @@ class DocumentUploadTemplatesTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/later-form.pdf")));
         assertThat(inbox.resolve("early.pdf")).exists();
-        assertThat(zest.uploads()).hasSize(1);
+        assertThat(uploads()).hasSize(1);
 
         drop(inbox, "early.pdf.manifest.json",
                 "{\"type\": \"form\", \"spvSlug\": \"veh_1\", \"personId\": \"psn_1\"}");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/early.pdf")));
-        assertThat(zest.uploads()).hasSize(2);
+        assertThat(uploads()).hasSize(2);
         warnings.close();
         assertThat(warnings.lines()).isEmpty();
     }
@@ -183,7 +202,7 @@ class DocumentUploadTemplatesTest {
         assertThat(Files.readString(report)).contains("file name");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/" + injected)));
         assertThat(inbox.resolve("victim.pdf.manifest.json")).exists();
-        assertThat(zest.uploads()).isEmpty();
+        assertThat(uploads()).isEmpty();
     }
 
     @Test
@@ -198,28 +217,60 @@ class DocumentUploadTemplatesTest {
 
         assertThat(Files.readString(report)).contains("the manifest is larger than 200 bytes");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/big.pdf")));
-        assertThat(zest.uploads()).isEmpty();
+        assertThat(uploads()).isEmpty();
     }
 
     @Test
     void aFundingForASubscriptionTheLedgerDoesNotKnowWaitsOnZestsConflict() throws Exception {
+        spv2 = deals.approvedSpv();
+        person2 = deals.person("acme-2");
+        deals.subscribe(spv2, person2, "acme-sub-2");
         WarningLog warnings = WarningLog.open();
         Path inbox = fileDocuments();
         drop(inbox, "other-receipt.pdf.manifest.json", "{\"type\": \"funding\", \"spvSlug\": \"veh_2\","
-                + " \"personId\": \"psn_2\", \"amount\": \"10.00\", \"currency\": \"EUR\","
+                + " \"personId\": \"psn_2\", \"amount\": \"50000.00\", \"currency\": \"USD\","
                 + " \"wireReference\": \"W-2\"}");
         drop(inbox, "other-receipt.pdf", "%PDF-1.4\n");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> zest.uploads().size() >= 2);
+        // Zest answers 409 to a receipt before its form: the receipt waits and is tried again
+        await().atMost(Duration.ofSeconds(20)).until(() -> uploadStatuses("fundings " + person2).size() >= 2);
+        assertThat(uploadStatuses("fundings " + person2)).containsOnly(409);
         assertThat(inbox.resolve("other-receipt.pdf")).exists();
         assertThat(inbox.resolve("error")).doesNotExist();
 
-        zest.formOnRecord("veh_2", "psn_2");
+        deals.uploadForm(spv2, person2, PDF);
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/other-receipt.pdf")));
-        assertThat(ledger.subscriptions().byInvestment("veh_2", "psn_2").orElseThrow().status())
+        assertThat(ledger.subscriptions().byInvestment(spv2.slug(), person2).orElseThrow().status())
                 .isEqualTo("funding_uploaded");
+        assertThat(uploadStatuses("fundings " + person2)).endsWith(201);
         warnings.close();
         assertThat(warnings.lines()).isEmpty();
+    }
+
+    /** The upload calls the sandbox received, in order: {@code forms <personId>} or {@code fundings <personId>}. */
+    private static List<String> uploads() {
+        return SANDBOX.admin().requests().stream()
+                .map(request -> UPLOAD_PATH.matcher(request.path()))
+                .filter(Matcher::matches)
+                .map(matcher -> matcher.group(2) + " " + matcher.group(1))
+                .toList();
+    }
+
+    private static List<Integer> uploadStatuses(String upload) {
+        return SANDBOX.admin().requests().stream()
+                .filter(request -> {
+                    Matcher matcher = UPLOAD_PATH.matcher(request.path());
+                    return matcher.matches() && upload.equals(matcher.group(2) + " " + matcher.group(1));
+                })
+                .map(request -> request.status())
+                .toList();
+    }
+
+    /** Writes the file with the stand-ins replaced by this test's SPV slugs and person ids. */
+    private void drop(Path directory, String name, String content) {
+        InvestorFiles.drop(directory, name, content.replace("veh_1", spv1.slug()).replace("psn_1", person1)
+                .replace("veh_2", spv2 == null ? "veh_2" : spv2.slug())
+                .replace("psn_2", person2 == null ? "psn_2" : person2));
     }
 
     private void sftpDocuments() throws Exception {
@@ -227,7 +278,7 @@ class DocumentUploadTemplatesTest {
                 .routeId("documents")
                 .parameter("directory", "documents")
                 .parameter("dataDirectory", temp.resolve("data").toString())
-                .parameter("zestUri", "direct:zest")
+                .parameter("zestUri", SandboxZest.uri(SANDBOX, "uploadSubscriptionForm", temp.resolve("keys")))
                 .parameter("pollDelay", "200")
                 .parameter("readLockCheckInterval", "100")
                 .add();
@@ -239,7 +290,7 @@ class DocumentUploadTemplatesTest {
         TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, DocumentTemplates.FILE)
                 .routeId("documents")
                 .parameter("directory", inbox.toString())
-                .parameter("zestUri", "direct:zest")
+                .parameter("zestUri", SandboxZest.uri(SANDBOX, "uploadSubscriptionForm", temp.resolve("keys")))
                 .parameter("pollDelay", "200")
                 .parameter("readLockCheckInterval", "100");
         for (int i = 0; i < parameters.length; i += 2) {

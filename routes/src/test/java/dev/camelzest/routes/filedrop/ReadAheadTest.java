@@ -2,6 +2,7 @@ package dev.camelzest.routes.filedrop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.Closeable;
@@ -14,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,7 @@ class ReadAheadTest {
         final AtomicBoolean closed = new AtomicBoolean();
         final AtomicBoolean readOnRouteThread = new AtomicBoolean();
         final Thread routeThread = Thread.currentThread();
+        final AtomicReference<Thread> reader = new AtomicReference<>();
 
         Numbers(int size, int failAt) {
             this.size = size;
@@ -52,6 +55,7 @@ class ReadAheadTest {
         @Override
         public Integer next() {
             readOnRouteThread.compareAndSet(false, Thread.currentThread() == routeThread);
+            reader.compareAndSet(null, Thread.currentThread());
             int next = read.incrementAndGet();
             if (next == failAt) {
                 throw new UnreadableFileException("row " + next + " cannot be read");
@@ -83,10 +87,12 @@ class ReadAheadTest {
         Numbers source = new Numbers(1_000, -1);
         try (ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread)) {
             assertThat(ahead.next()).isEqualTo(1);
-            Thread.sleep(200);
+            Thread reader = source.reader.get();
 
-            // one taken, AHEAD waiting, one more read and waiting for room
-            assertThat(source.read.get()).isLessThanOrEqualTo(1 + ReadAhead.AHEAD + 1);
+            // one taken, AHEAD waiting, one more read and the reader waiting for room: it goes no further
+            await().atMost(Duration.ofSeconds(10)).until(() -> source.read.get() == 1 + ReadAhead.AHEAD + 1
+                    && reader.getState() == Thread.State.TIMED_WAITING);
+            assertThat(source.read.get()).isEqualTo(1 + ReadAhead.AHEAD + 1);
         }
         assertThat(source.closed).isTrue();
     }
@@ -97,7 +103,8 @@ class ReadAheadTest {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             try (ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread)) {
                 assertThat(ahead.next()).isEqualTo(1);
-                Thread.sleep(200); // the reading fails while the batches before it fill the queue
+                // the reading has failed (and closed its source) while the batches before it wait in the queue
+                await().atMost(Duration.ofSeconds(5)).untilTrue(source.closed);
                 assertThat(ahead.next()).isEqualTo(2);
                 assertThat(ahead.next()).isEqualTo(3);
                 assertThatThrownBy(ahead::hasNext).isInstanceOf(UnreadableFileException.class)

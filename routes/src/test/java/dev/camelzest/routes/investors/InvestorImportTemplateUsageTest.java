@@ -12,14 +12,14 @@ import java.time.Duration;
 
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerConfiguration;
-import dev.camelzest.routes.testing.FakeZest;
-import dev.camelzest.routes.testing.ImportCamel;
-import org.apache.camel.builder.RouteBuilder;
+import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The templates instantiated the declarative ways: YAML {@code templatedRoute} and Camel Main properties. */
@@ -28,10 +28,11 @@ class InvestorImportTemplateUsageTest {
     @TempDir
     Path temp;
 
-    private final FakeZest zest = new FakeZest();
+    @RegisterExtension
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
 
-    private RouteBuilder fakeZestRoute() {
-        return ImportCamel.zestRoute(zest);
+    private String zestUri() {
+        return SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys"));
     }
 
     @Test
@@ -47,15 +48,14 @@ class InvestorImportTemplateUsageTest {
                       - name: dataDirectory
                         value: "%s"
                       - name: zestUri
-                        value: direct:zest
+                        value: "%s"
                       - name: batchSize
                         value: "2"
                       - name: pollDelay
                         value: "100"
-                """.formatted(inbox, temp.resolve("data"));
+                """.formatted(inbox, temp.resolve("data"), zestUri());
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new InvestorImportTemplates());
-            camel.addRoutes(fakeZestRoute());
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("investors.yaml", yaml));
             camel.start();
             assertThat(camel.getRoute("yaml-investor-import")).isNotNull();
@@ -75,7 +75,6 @@ class InvestorImportTemplateUsageTest {
         Path inbox = temp.resolve("props-inbox");
         Main main = new Main();
         main.configure().addRoutesBuilder(new InvestorImportTemplates());
-        main.configure().addRoutesBuilder(fakeZestRoute());
         main.addInitialProperty("camel.main.configuration-classes", LedgerConfiguration.class.getName());
         main.addInitialProperty("zest.ledger.jdbc-url", "jdbc:h2:file:" + temp.resolve("props-ledger/db"));
         // the bracket names the route; camel.route-template[0]. works too, with a generated route id
@@ -83,7 +82,7 @@ class InvestorImportTemplateUsageTest {
         main.addInitialProperty(prefix + "template-id", InvestorImportTemplates.FILE);
         main.addInitialProperty(prefix + "directory", inbox.toString());
         main.addInitialProperty(prefix + "dataDirectory", temp.resolve("data").toString());
-        main.addInitialProperty(prefix + "zestUri", "direct:zest");
+        main.addInitialProperty(prefix + "zestUri", zestUri());
         main.addInitialProperty(prefix + "pollDelay", "100");
         main.start();
         try {

@@ -14,11 +14,20 @@ import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.ForkedJvm;
 import dev.camelzest.routes.testing.ImportProcess;
 import dev.camelzest.routes.testing.InvestorFiles;
+import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A 100,000-row file through SFTP in a JVM limited to 128 MB of heap: memory stays flat, every row is answered. */
+/**
+ * A 100,000-row file through SFTP in a JVM limited to 128 MB of heap, with the zest: component, its HTTP client and
+ * JSON talking to the sandbox: memory stays flat, every row is answered.
+ */
 class LargeFileImportTest {
+
+    @RegisterExtension
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
 
     private static final int ROWS = 100_000;
 
@@ -32,7 +41,8 @@ class LargeFileImportTest {
             Path inbox = sftp.rootDirectory().resolve("inbox");
             writeLargeFile(inbox.resolve("large.csv"));
             Process process = ForkedJvm.start(ImportProcess.class, "128m", temp.resolve("import.log"), List.of(
-                    "zest=fake", "host=" + sftp.host(), "port=" + sftp.port(), "username=acme", "password=secret",
+                    "zest=" + SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys")), "batchSize=1000",
+                    "host=" + sftp.host(), "port=" + sftp.port(), "username=acme", "password=secret",
                     "knownHostsFile=" + sftp.knownHostsFile(), "useUserKnownHostsFile=false", "directory=inbox",
                     "dataDirectory=" + temp.resolve("data"), "pollDelay=200", "readLockCheckInterval=200",
                     "progressInterval=500ms"));
@@ -47,6 +57,7 @@ class LargeFileImportTest {
             try (Stream<String> lines = Files.lines(results)) {
                 assertThat(lines.skip(1).filter(line -> line.contains(",created,")).count()).isEqualTo(ROWS);
             }
+            assertThat(SANDBOX.sandbox().context().state().persons().size()).isEqualTo(ROWS);
             assertThat(Files.readString(inbox.resolve("results/large.summary.json")))
                     .contains("\"rows\" : " + ROWS, "\"created\" : " + ROWS);
             assertThat(Files.readString(temp.resolve("import.log")))

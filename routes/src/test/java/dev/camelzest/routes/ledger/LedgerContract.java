@@ -96,7 +96,7 @@ abstract class LedgerContract {
     }
 
     @Test
-    void recordingAgainUpdatesInsteadOfDuplicating() {
+    void recordingAgainUpdatesInsteadOfDuplicating() throws Exception {
         try (Ledger ledger = openLedger()) {
             InvestorLedger investors = ledger.investors();
             investors.record(List.of(new InvestorMapping("acme-1", "psn_a1", "a1@example.com", "Ann", "One")),
@@ -106,6 +106,21 @@ abstract class LedgerContract {
 
             assertThat(investors.count()).isEqualTo(2);
             assertThat(investors.zestPersonId("acme-1")).contains("psn_a1");
+            assertThat(investorRow(ledger, "acme-1")).containsExactly("psn_a1", "ann@example.com", "tuesday.csv");
+            assertThat(investorRow(ledger, "acme-4")).containsExactly("psn_a4", "a4@example.com", "tuesday.csv");
+        }
+    }
+
+    /** What the ledger holds for an investor, read back with SQL: person id, email and the file it came from. */
+    private static List<String> investorRow(Ledger ledger, String partnerInvestorId) throws Exception {
+        try (Connection connection = ledger.dataSource().getConnection();
+                var query = connection.prepareStatement(
+                        "SELECT zest_person_id, email, source_file FROM investors WHERE partner_investor_id = ?")) {
+            query.setString(1, partnerInvestorId);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("a row for " + partnerInvestorId).isTrue();
+                return List.of(row.getString(1), row.getString(2), row.getString(3));
+            }
         }
     }
 
@@ -224,6 +239,50 @@ abstract class LedgerContract {
             assertThat(ledger.spvRequests().pendingSlugs()).hasSize(rows);
             assertThat(ledger.subscriptions().bySlug("sub_0").orElseThrow().status())
                     .isEqualTo(SubscriptionStep.values()[writers - 1].status());
+        }
+    }
+
+    /**
+     * The investor import records a batch while the investor.created webhooks of the same investors record them one
+     * by one: whoever inserts first, the other meets a unique key and must merge, not fail.
+     */
+    @Test
+    void theImportAndTheWebhookRecordingTheSameInvestorsAtOnceBothSucceed() throws Exception {
+        int rounds = 10;
+        int batch = 50;
+        try (Ledger ledger = openLedger()) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < rounds; round++) {
+                    List<InvestorMapping> mappings = new ArrayList<>();
+                    for (int i = 0; i < batch; i++) {
+                        String id = "acme-" + round + "-" + i;
+                        mappings.add(new InvestorMapping(id, "psn_" + round + "_" + i, id + "@example.com", "A", "B"));
+                    }
+                    List<InvestorMapping> webhookOrder = new ArrayList<>(mappings);
+                    Collections.reverse(webhookOrder);
+                    CyclicBarrier together = new CyclicBarrier(2);
+                    Future<?> importer = pool.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        ledger.investors().record(mappings, "monday.csv");
+                        return null;
+                    });
+                    Future<?> webhook = pool.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        for (InvestorMapping mapping : webhookOrder) {
+                            ledger.investors().record(List.of(mapping), "webhook");
+                        }
+                        return null;
+                    });
+                    importer.get(30, TimeUnit.SECONDS);
+                    webhook.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(ledger.investors().count()).isEqualTo(rounds * batch);
+            assertThat(ledger.investors().zestPersonId("acme-0-0")).contains("psn_0_0");
+            assertThat(ledger.investors().zestPersonId("acme-9-49")).contains("psn_9_49");
         }
     }
 

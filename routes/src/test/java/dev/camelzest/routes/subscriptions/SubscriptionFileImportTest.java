@@ -10,16 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.camelzest.routes.ledger.InvestorMapping;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
+import dev.camelzest.routes.testing.SandboxDeals;
+import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpLogin;
-import dev.camelzest.routes.testing.FakeSubscriptionsZest;
-import org.apache.camel.builder.RouteBuilder;
+import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.commons.csv.CSVFormat;
@@ -27,43 +29,58 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Subscriptions files through the template, Zest's createSubscriptions in memory, the ledger on H2. */
+/**
+ * Subscriptions files through the template and the zest: component to the sandbox, the ledger on H2. The files name
+ * SPVs, share classes and persons as {@code veh_1}, {@code sc_a}, {@code psn_7}...: stand-ins for the slugs and ids
+ * the sandbox gave the two approved SPVs and the onboarded persons of each test.
+ */
 class SubscriptionFileImportTest {
 
     private static final String HEADER = "spvSlug,partnerInvestorId,zestPersonId,amount,currency,shareClassSlug,"
             + "partnerSubscriptionId\n";
+    private static final Pattern SUBSCRIPTIONS_PATH = Pattern.compile("/v1/spvs/([^/]+)/subscriptions");
+
+    @RegisterExtension
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
 
     @TempDir
     Path temp;
 
-    private final FakeSubscriptionsZest zest = new FakeSubscriptionsZest(Set.of("veh_1", "veh_2"));
     private DefaultCamelContext camel;
     private Ledger ledger;
     private Path inbox;
+    private String zestUri;
+    private SandboxDeals.Spv spv1;
+    private SandboxDeals.Spv spv2;
+    private String person1;
+    private String person7;
 
     @BeforeEach
     void start() throws Exception {
+        SANDBOX.admin().reset();
         inbox = temp.resolve("subscriptions");
+        zestUri = SandboxZest.uri(SANDBOX, "createSubscriptions", temp.resolve("keys"));
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
-        ledger.investors().record(List.of(new InvestorMapping("acme-1", "psn_1", "a1@example.com", "Ann", "One"),
-                new InvestorMapping("acme-2", "psn_2", "a2@example.com", "Bob", "Two")), "investors.csv");
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("zestLedger", ledger);
         camel.addRoutes(new SubscriptionTemplates());
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:zest").errorHandler(noErrorHandler()).process(zest);
-            }
-        });
         camel.start();
+        SandboxDeals deals = new SandboxDeals(SANDBOX, camel, temp.resolve("keys"));
+        spv1 = deals.approvedSpv();
+        spv2 = deals.approvedSpv();
+        person1 = deals.person("acme-1");
+        String person2 = deals.person("acme-2");
+        person7 = deals.person("acme-7");
+        ledger.investors().record(List.of(new InvestorMapping("acme-1", person1, "a1@example.com", "Ann", "One"),
+                new InvestorMapping("acme-2", person2, "a2@example.com", "Bob", "Two")), "investors.csv");
         TemplatedRouteBuilder.builder(camel, SubscriptionTemplates.FILE)
                 .routeId("subscriptions")
                 .parameter("directory", inbox.toString())
                 .parameter("dataDirectory", temp.resolve("data").toString())
-                .parameter("zestUri", "direct:zest")
+                .parameter("zestUri", zestUri)
                 .parameter("pollDelay", "100")
                 .add();
     }
@@ -76,7 +93,7 @@ class SubscriptionFileImportTest {
 
     @Test
     void rowsAreGroupedPerSpvAndEveryRowGetsItsResult() throws Exception {
-        drop(inbox, "monday.csv", HEADER
+        dropFile(inbox, "monday.csv", HEADER
                 + "veh_1,acme-1,,50000.00,USD,sc_a,acme-sub-1\n"
                 + "veh_2,acme-2,,1000,EUR,sc_b,acme-sub-2\n"
                 + "veh_1,acme-9,,100,USD,sc_a,acme-sub-3\n"
@@ -90,9 +107,10 @@ class SubscriptionFileImportTest {
                 "unknown_investor", "created", "invalid", "invalid");
         assertThat(results.get(4).get("errorCode")).isEqualTo("format");
         assertThat(results.get(5).get("errorCode")).isEqualTo("duplicate");
-        assertThat(zest.calls()).extracting(FakeSubscriptionsZest.Call::spvSlug).containsExactly("veh_1", "veh_2");
-        assertThat(zest.calls().get(0).rows()).extracting(row -> row.zestPersonId())
-                .containsExactly("psn_1", "psn_7");
+        assertThat(callsPerSpv()).containsExactly(spv1.slug(), spv2.slug());
+        assertThat(SANDBOX.sandbox().context().state().subscriptions().find(spv1.slug(), person1)).isPresent();
+        assertThat(SANDBOX.sandbox().context().state().subscriptions().find(spv1.slug(), person7)).isPresent();
+        assertThat(results.get(0).get("subscriptionSlug")).isNotEqualTo(results.get(3).get("subscriptionSlug"));
         SubscriptionRecord first = ledger.subscriptions().byPartnerSubscriptionId("acme-sub-1").orElseThrow();
         assertThat(first.subscriptionSlug()).isEqualTo(results.get(0).get("subscriptionSlug"));
         assertThat(first.partnerInvestorId()).isEqualTo("acme-1");
@@ -103,7 +121,7 @@ class SubscriptionFileImportTest {
 
     @Test
     void anSpvZestRefusesFailsItsRowsOnly() throws Exception {
-        drop(inbox, "tuesday.csv", HEADER
+        dropFile(inbox, "tuesday.csv", HEADER
                 + "veh_404,acme-1,,100,USD,sc_a,acme-sub-10\n"
                 + "veh_2,acme-2,,100,USD,sc_b,acme-sub-11\n");
 
@@ -117,32 +135,32 @@ class SubscriptionFileImportTest {
     @Test
     void aFileDroppedAgainCreatesNothingTwice() throws Exception {
         String content = HEADER + "veh_1,acme-1,,100,USD,sc_a,acme-sub-20\n";
-        drop(inbox, "wednesday.csv", content);
+        dropFile(inbox, "wednesday.csv", content);
         awaitResults("wednesday.results.csv");
 
-        drop(inbox, "wednesday-again.csv", content);
+        dropFile(inbox, "wednesday-again.csv", content);
         List<CSVRecord> again = awaitResults("wednesday-again.results.csv");
 
         assertThat(again).extracting(row -> row.get("status")).containsExactly("already_exists");
-        assertThat(zest.calls()).hasSize(1);
+        assertThat(callsPerSpv()).hasSize(1);
     }
 
     @Test
     void aFileWithoutTheRequiredColumnsIsRejectedWithAReport() throws Exception {
-        drop(inbox, "broken.csv", "spvSlug,amount\nveh_1,100\n");
+        dropFile(inbox, "broken.csv", "spvSlug,amount\nveh_1,100\n");
 
         Path report = inbox.resolve("error/broken.csv.error.txt");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
         assertThat(Files.readString(report)).contains("currency", "shareClassSlug", "partnerInvestorId");
         // the report is written first, then the file moves: never the other way round
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/broken.csv")));
-        assertThat(zest.calls()).isEmpty();
+        assertThat(callsPerSpv()).isEmpty();
     }
 
     /** Fails on the old code: the byte order mark made the first column name unknown, the file was rejected. */
     @Test
     void aSpreadsheetsCsvUtf8ExportWithItsByteOrderMarkIsImported() throws Exception {
-        drop(inbox, "excel.csv", "\uFEFF" + HEADER + "veh_1,acme-1,,100,USD,sc_a,acme-sub-40\n");
+        dropFile(inbox, "excel.csv", "\uFEFF" + HEADER + "veh_1,acme-1,,100,USD,sc_a,acme-sub-40\n");
 
         assertThat(awaitResults("excel.results.csv")).extracting(row -> row.get("status")).containsExactly("created");
     }
@@ -152,15 +170,16 @@ class SubscriptionFileImportTest {
     void aRowWithBytesThatAreNotUtf8IsRefusedNamingItsRowAndByteOffset() throws Exception {
         String content = HEADER + "veh_1,acme-1,,100,USD,sc_a,acme-sub-50\n"
                 + "veh_1,acme-2,,100,USD,sc_\u00e9,acme-sub-51\n";
-        drop(inbox, "latin1.csv", content.getBytes(StandardCharsets.ISO_8859_1));
+        dropFile(inbox, "latin1.csv", content.getBytes(StandardCharsets.ISO_8859_1));
 
         List<CSVRecord> results = awaitResults("latin1.results.csv");
 
         assertThat(results).extracting(row -> row.get("status")).containsExactly("created", "invalid");
         assertThat(results.get(1).get("rowNumber")).isEqualTo("2");
         assertThat(results.get(1).get("errorCode")).isEqualTo("encoding");
-        assertThat(results.get(1).get("errorMessage")).contains("byte offset " + content.indexOf("\u00e9"));
-        assertThat(zest.calls()).singleElement().satisfies(call -> assertThat(call.rows()).hasSize(1));
+        assertThat(results.get(1).get("errorMessage")).contains("byte offset " + real(content).indexOf("\u00e9"));
+        assertThat(callsPerSpv()).hasSize(1);
+        assertThat(SANDBOX.sandbox().context().state().subscriptions().find(spv1.slug(), person1)).isPresent();
     }
 
     /** Rows stream in batches: each batch's rows of one SPV are one call, every row answered in file order. */
@@ -170,15 +189,15 @@ class SubscriptionFileImportTest {
                 .routeId("batched-subscriptions")
                 .parameter("directory", temp.resolve("batched").toString())
                 .parameter("dataDirectory", temp.resolve("data").toString())
-                .parameter("zestUri", "direct:zest")
+                .parameter("zestUri", zestUri)
                 .parameter("pollDelay", "100")
                 .parameter("batchSize", "2")
                 .add();
-        drop(temp.resolve("batched"), "friday.csv", HEADER
+        dropFile(temp.resolve("batched"), "friday.csv", HEADER
                 + "veh_1,acme-1,,100,USD,sc_a,acme-sub-60\n"
                 + "veh_2,acme-2,,100,USD,sc_b,acme-sub-61\n"
                 + "veh_1,acme-2,,100,USD,sc_a,acme-sub-62\n"
-                + "veh_1,acme-1,,100,USD,sc_a,acme-sub-63\n"
+                + "veh_1,,psn_7,100,USD,sc_a,acme-sub-63\n"
                 + "veh_2,acme-1,,100,USD,sc_b,acme-sub-64\n");
 
         List<CSVRecord> results = awaitResults(temp.resolve("batched"), "friday.results.csv");
@@ -186,8 +205,7 @@ class SubscriptionFileImportTest {
         assertThat(results).extracting(row -> row.get("partnerSubscriptionId") + " " + row.get("status"))
                 .containsExactly("acme-sub-60 created", "acme-sub-61 created", "acme-sub-62 created",
                         "acme-sub-63 created", "acme-sub-64 created");
-        assertThat(zest.calls()).extracting(FakeSubscriptionsZest.Call::spvSlug)
-                .containsExactly("veh_1", "veh_2", "veh_1", "veh_2");
+        assertThat(callsPerSpv()).containsExactly(spv1.slug(), spv2.slug(), spv1.slug(), spv2.slug());
     }
 
     @Test
@@ -196,18 +214,44 @@ class SubscriptionFileImportTest {
             SftpLogin.to(TemplatedRouteBuilder.builder(camel, SubscriptionTemplates.SFTP), sftp)
                     .parameter("directory", "subscriptions")
                     .parameter("dataDirectory", temp.resolve("data").toString())
-                    .parameter("zestUri", "direct:zest")
+                    .parameter("zestUri", zestUri)
                     .parameter("pollDelay", "100")
                     .parameter("readLockCheckInterval", "100")
                     .add();
             Path remote = sftp.rootDirectory().resolve("subscriptions");
-            drop(remote, "thursday.csv", HEADER + "veh_2,acme-2,,100,USD,sc_b,acme-sub-30\n");
+            dropFile(remote, "thursday.csv", HEADER + "veh_2,acme-2,,100,USD,sc_b,acme-sub-30\n");
 
             List<CSVRecord> results = awaitResults(remote, "thursday.results.csv");
 
             assertThat(results).extracting(row -> row.get("status")).containsExactly("created");
             await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(remote.resolve("done/thursday.csv")));
         }
+    }
+
+    /** Writes the file with the stand-ins replaced by this test's SPV slugs, share classes and person ids. */
+    private void dropFile(Path directory, String name, String content) {
+        drop(directory, name, real(content));
+    }
+
+    private void dropFile(Path directory, String name, byte[] content) {
+        drop(directory, name, real(new String(content, StandardCharsets.ISO_8859_1))
+                .getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private String real(String content) {
+        return content.replace("veh_1", spv1.slug()).replace("veh_2", spv2.slug())
+                .replace("sc_a", spv1.shareClassSlug()).replace("sc_b", spv2.shareClassSlug())
+                .replace("psn_7", person7);
+    }
+
+    /** The SPV of each createSubscriptions call the sandbox received, in order. */
+    private static List<String> callsPerSpv() {
+        return SANDBOX.admin().requests().stream()
+                .filter(request -> request.method().equals("POST"))
+                .map(request -> SUBSCRIPTIONS_PATH.matcher(request.path()))
+                .filter(Matcher::matches)
+                .map(matcher -> matcher.group(1))
+                .toList();
     }
 
     private List<CSVRecord> awaitResults(String name) throws Exception {

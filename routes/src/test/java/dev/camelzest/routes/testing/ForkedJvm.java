@@ -17,6 +17,8 @@ public final class ForkedJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
         command.add("-XX:+ExitOnOutOfMemoryError");
+        // the test classpath's logback-test.xml would otherwise truncate the suite's own log file
+        command.add("-Droutes.suiteLog=" + output.toAbsolutePath() + ".suite.log");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

@@ -15,10 +15,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The investor import alone in its own JVM, as an application runs it: for the tests that limit its memory or kill
- * it part-way. Arguments are {@code key=value} template parameters of the SFTP template; {@code zest=fake} answers
- * bulk calls in-process (every row created), anything else is used as the zest endpoint URI. With
- * {@code ledgerUrl} (and {@code ledgerUser}, {@code ledgerPassword}, {@code claimExpiry} in seconds) it is one
- * replica of several: the ledger in that database, each file claimed there first.
+ * it part-way. Arguments are {@code key=value} template parameters of the SFTP template; {@code zest} is the zest
+ * endpoint URI (a sandbox's, through the real component). With {@code ledgerUrl} (and {@code ledgerUser},
+ * {@code ledgerPassword}, {@code claimExpiry} in seconds) it is one replica of several: the ledger in that database,
+ * each file claimed there first.
  */
 public final class ImportProcess {
 
@@ -43,12 +43,7 @@ public final class ImportProcess {
                 parameters.put("readLockRepository", "zestFileClaims");
             }
             camel.addRoutes(new InvestorImportTemplates());
-            if ("fake".equals(zest)) {
-                camel.addRoutes(ImportCamel.zestRoute(new CreatingZest()));
-                parameters.put("zestUri", "direct:zest");
-            } else {
-                parameters.put("zestUri", zest);
-            }
+            parameters.put("zestUri", zest);
             camel.start();
             TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.SFTP)
                     .routeId("forked-import");

@@ -5,10 +5,14 @@ import java.util.List;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
-/** The WARN and ERROR lines logged while it is open, from every logger: a clean run has none. */
+/**
+ * The WARN and ERROR lines logged while it is open, from every logger: a clean run has none. A line carries the
+ * messages of its exception and their causes too: a reason is often only there.
+ */
 public final class WarningLog implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -28,9 +32,18 @@ public final class WarningLog implements AutoCloseable {
         synchronized (appender) {
             return appender.list.stream()
                     .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
-                    .map(event -> event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage())
+                    .map(event -> event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage()
+                            + causes(event.getThrowableProxy()))
                     .toList();
         }
+    }
+
+    private static String causes(IThrowableProxy throwable) {
+        StringBuilder causes = new StringBuilder();
+        for (IThrowableProxy t = throwable; t != null; t = t.getCause()) {
+            causes.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
+        }
+        return causes.toString();
     }
 
     @Override

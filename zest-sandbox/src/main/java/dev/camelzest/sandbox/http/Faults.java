@@ -4,14 +4,23 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 
-/** The injected faults in force; each matching call uses up one of a fault's count. */
+/**
+ * The injected faults in force; each matching call uses up one of a fault's count. The draws of faults with a
+ * rate below 1 come from one random sequence of a given seed: the n-th matching call meets the same draws in every
+ * run with that seed, so a failing fault mix can be replayed.
+ */
 public final class Faults {
 
     private final List<Remaining> faults = new ArrayList<>();
+    private final Random draws;
     /** Lets the common case, no fault at all, pass without taking the lock. */
     private volatile boolean none = true;
+
+    public Faults(long seed) {
+        this.draws = new Random(seed);
+    }
 
     public synchronized void add(Fault fault) {
         faults.add(new Remaining(fault, fault.count()));
@@ -33,7 +42,7 @@ public final class Faults {
         while (it.hasNext()) {
             Remaining remaining = it.next();
             if (remaining.fault.matches(method, path)
-                    && remaining.fault.strikes(ThreadLocalRandom.current().nextDouble())) {
+                    && remaining.fault.strikes(draws.nextDouble())) {
                 if (--remaining.count == 0) {
                     it.remove();
                     none = faults.isEmpty();

@@ -53,7 +53,7 @@ public final class WebhookOutbox implements EventPublisher, AutoCloseable {
     private final Vertx vertx;
     private final Clock clock;
     private final WebhookSender sender;
-    private final Random random = new Random();
+    private final Random random;
     private final AtomicLong version = new AtomicLong();
 
     private final Object lock = new Object();
@@ -83,6 +83,13 @@ public final class WebhookOutbox implements EventPublisher, AutoCloseable {
 
     /** {@code attemptTimeout} other than Zest's 10 s only to test slow receivers quickly. */
     public WebhookOutbox(Vertx vertx, WebhookSettings settings, Clock clock, Duration attemptTimeout) {
+        this(vertx, settings, clock, attemptTimeout, new Random());
+    }
+
+    /** {@code shuffleOrder} draws the order shuffle mode sends a held batch in: seeded, a run can be replayed. */
+    public WebhookOutbox(Vertx vertx, WebhookSettings settings, Clock clock, Duration attemptTimeout,
+                         Random shuffleOrder) {
+        this.random = Objects.requireNonNull(shuffleOrder, "shuffleOrder");
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = settings != null ? settings : WebhookSettings.unconfigured();

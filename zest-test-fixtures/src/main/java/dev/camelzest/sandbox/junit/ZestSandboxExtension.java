@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 import dev.camelzest.sandbox.PartnerCredentials;
 import dev.camelzest.sandbox.ZestSandbox;
@@ -16,11 +18,18 @@ import dev.camelzest.sandbox.ZestSandbox;
  * @RegisterExtension
  * static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
  * }</pre>
+ *
+ * The sandbox's random choices (faults with a rate, shuffled webhooks) follow one seed: the system property
+ * {@value #SEED_PROPERTY} if set, else a fresh one (a test may fix its own with {@code b.randomSeed(...)}). A test
+ * that fails carries the seed in its failure, so that the run can be replayed.
  */
-public final class ZestSandboxExtension implements BeforeAllCallback, AfterAllCallback {
+public final class ZestSandboxExtension implements BeforeAllCallback, AfterAllCallback,
+        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     /** The client id of the partner every extension registers. */
     public static final String DEFAULT_CLIENT_ID = "camel-zest-test";
+    /** Replays a failed run's random choices: {@code -Dzest.sandbox.seed=<the seed its failure names>}. */
+    public static final String SEED_PROPERTY = "zest.sandbox.seed";
 
     private final Consumer<ZestSandbox.Builder> options;
     private ZestSandbox sandbox;
@@ -43,6 +52,10 @@ public final class ZestSandboxExtension implements BeforeAllCallback, AfterAllCa
     @Override
     public void beforeAll(ExtensionContext context) {
         ZestSandbox.Builder builder = ZestSandbox.builder().port(0);
+        Long seed = Long.getLong(SEED_PROPERTY);
+        if (seed != null) {
+            builder.randomSeed(seed);
+        }
         options.accept(builder);
         sandbox = builder.build().start();
         partner = PartnerCredentials.generate(DEFAULT_CLIENT_ID);
@@ -55,6 +68,38 @@ public final class ZestSandboxExtension implements BeforeAllCallback, AfterAllCa
         if (sandbox != null) {
             sandbox.close();
             sandbox = null;
+        }
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        throw withSeed(failure);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
+            throws Throwable {
+        throw withSeed(failure);
+    }
+
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure)
+            throws Throwable {
+        throw withSeed(failure);
+    }
+
+    private Throwable withSeed(Throwable failure) {
+        if (sandbox != null) {
+            failure.addSuppressed(new SandboxSeed(sandbox.randomSeed()));
+        }
+        return failure;
+    }
+
+    /** Shown with a failure's stack trace: the seed that replays the sandbox's random choices. */
+    static final class SandboxSeed extends RuntimeException {
+        SandboxSeed(long seed) {
+            super("the Zest sandbox drew its random choices with seed " + seed + ": replay with -D"
+                    + SEED_PROPERTY + "=" + seed, null, false, false);
         }
     }
 

@@ -46,7 +46,7 @@ class OpenApiValidationTest {
         router.route().handler(BodyHandler.create());
         OperationDispatcher dispatcher = new OperationDispatcher(vertx, Clock.systemUTC(),
                 new BearerAuthenticator(new SandboxState(), Clock.systemUTC()), OpenApiValidation.load(),
-                new Faults(), new RequestLog(), new SandboxSettings(Duration.ofHours(1), 1000));
+                new Faults(1), new RequestLog(), new SandboxSettings(Duration.ofHours(1), 1000));
         ApiHandler echo = request -> ApiResponse.ok(Map.of("received", request.jsonBody()));
         new Operations(router, dispatcher)
                 .mount(HttpMethod.POST, "/v1/investors", Access.PUBLIC, BodyValidation.HANDLER, echo)

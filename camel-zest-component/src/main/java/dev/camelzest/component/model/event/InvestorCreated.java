@@ -13,4 +13,11 @@ public record InvestorCreated(
         String firstName,
         String lastName,
         String kycManagedBy) implements ZestEventData {
+
+    /** Without the person's email and names: Camel prints bodies in logs (tracer, mock, errors). */
+    @Override
+    public String toString() {
+        return "InvestorCreated[partnerInvestorId=" + partnerInvestorId + ", zestPersonId=" + zestPersonId
+                + ", kycManagedBy=" + kycManagedBy + "]";
+    }
 }
