@@ -96,8 +96,9 @@ public final class InvestorLedger {
     }
 
     /**
-     * Most mappings of an import are new, and a plain INSERT costs a fraction of a MERGE; a batch that meets a
-     * recorded investor (a re-import, a webhook first) is rolled back and merged instead.
+     * On H2 most mappings of an import are new, and a plain INSERT costs a fraction of a MERGE; a batch that meets a
+     * recorded investor (a re-import, a webhook first) is rolled back and merged instead. On PostgreSQL the
+     * {@code INSERT ... ON CONFLICT} is the one statement.
      */
     private void upsert(List<InvestorMapping> mappings, String sourceFile, String importId, Set<String> createdIds)
             throws SQLException {
@@ -105,15 +106,21 @@ public final class InvestorLedger {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                try {
-                    insert(connection, mappings, creators);
-                } catch (SQLException e) {
-                    if (!Jdbc.isUniqueViolation(e)) {
-                        throw e;
+                Upsert.Dialect dialect = Upsert.Dialect.of(connection.getMetaData().getDatabaseProductName());
+                if (dialect == Upsert.Dialect.POSTGRESQL) {
+                    // one statement that never fails on a recorded investor: a failed INSERT is an ERROR in the
+                    // server's log, for every row the webhook recorded first
+                    executeBatch(connection, UPSERT.sql(dialect), mappings, creators);
+                } else {
+                    try {
+                        insert(connection, mappings, creators);
+                    } catch (SQLException e) {
+                        if (!Jdbc.isUniqueViolation(e)) {
+                            throw e;
+                        }
+                        connection.rollback();
+                        executeBatch(connection, UPSERT.sql(dialect), mappings, creators);
                     }
-                    connection.rollback();
-                    executeBatch(connection, UPSERT.sql(Upsert.Dialect.of(
-                            connection.getMetaData().getDatabaseProductName())), mappings, creators);
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

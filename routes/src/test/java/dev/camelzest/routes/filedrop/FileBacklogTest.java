@@ -14,26 +14,31 @@ import java.util.concurrent.TimeUnit;
 import dev.camelzest.routes.investors.InvestorImportTemplates;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
-import dev.camelzest.routes.testing.FakeZest;
 import dev.camelzest.routes.testing.ImportCamel;
 import dev.camelzest.routes.testing.InvestorFiles;
+import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The oldest-file gauge sees a file waiting while it is imported, and lets go of it once it moved to done/. */
 class FileBacklogTest {
+
+    @RegisterExtension
+    static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
 
     @TempDir
     Path temp;
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch called = new CountDownLatch(1);
-    private final FakeZest zest = new FakeZest();
     private DefaultCamelContext camel;
     private Ledger ledger;
 
@@ -50,10 +55,19 @@ class FileBacklogTest {
     void theOldestWaitingFileIsMeasuredUntilItIsImported() throws Exception {
         Path inbox = temp.resolve("inbox");
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
-        camel = ImportCamel.start(ledger, exchange -> {
-            called.countDown();
-            release.await(20, TimeUnit.SECONDS);
-            zest.process(exchange);
+        camel = ImportCamel.start(ledger);
+        String sandboxUri = SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys"));
+        // the bulk call waits at Zest's door until the test has measured the file waiting
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:zest")
+                        .process(exchange -> {
+                            called.countDown();
+                            release.await(20, TimeUnit.SECONDS);
+                        })
+                        .to(sandboxUri);
+            }
         });
         TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
                 .routeId("backlog-import")
