@@ -167,7 +167,12 @@ class ReplicasIT {
 
         report(drops, started, webhooksTaken, filesDone, killedAt, inFlightAtKill);
 
-        Map<String, Integer> alreadyExisting = drops.assertEachFileImportedOnce();
+        Map<String, Integer> alreadyExisting;
+        try {
+            alreadyExisting = drops.assertEachFileImportedOnce(inFlightAtKill);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + fileLines(), e);
+        }
         assertThat(zest.context().state().persons().size()).as("persons Zest created").isEqualTo(drops.validRows());
         Map<String, Integer> delivered = target.deliveries();
         assertThat(delivered.keySet()).containsExactlyInAnyOrderElementsOf(eventIds);
@@ -214,6 +219,21 @@ class ReplicasIT {
     }
 
     /** The last lines of each replica's console, for a failure's message. */
+    /** What each replica logged about the dropped files. */
+    private String fileLines() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < replicas.size(); i++) {
+            try {
+                int replica = i;
+                replicas.get(i).output().lines().filter(line -> line.contains("investors-"))
+                        .forEach(line -> lines.append("replica-").append(replica).append(": ").append(line).append('\n'));
+            } catch (java.io.IOException e) {
+                lines.append("replica-").append(i).append(": ").append(e).append('\n');
+            }
+        }
+        return lines.toString();
+    }
+
     private String replicaOutputs() {
         StringBuilder outputs = new StringBuilder();
         for (int i = 0; i < replicas.size(); i++) {

@@ -86,6 +86,11 @@ final class ClaimedReadLock<T> implements GenericFileExclusiveReadLockStrategy<T
         if (!claims.add(key)) {
             return false;
         }
+        if (!operations.existsFile(file.getAbsoluteFilePath())) {
+            // listed before another replica finished it and moved it away, and its claim expired since
+            claims.remove(key);
+            return false;
+        }
         if (claims instanceof FileClaims fileClaims) {
             exchange.setProperty(CLAIM, (HeldClaim) () -> fileClaims.holds(key));
         }

@@ -93,7 +93,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         InFlightLimit window = new InFlightLimit(2 * settings.maxBatchesInFlight(), STALL_TIMEOUT);
         InFlightLimit callLimit = new InFlightLimit(settings.maxBatchesInFlight(), STALL_TIMEOUT);
         FileRun<O> run = new FileRun<>(flow, fileName, ImportId.of(fileName, input), format, input, staging, clock,
-                callLimit, new BatchRecorder(recordingThread, window::release));
+                callLimit, window, new BatchRecorder(recordingThread, window::release));
         exchange.setProperty(RUN, run);
         try (RowReader<R> reader = flow.open(input, format, settings.limits())) {
             run.expectRows(reader.countRemaining());
@@ -255,7 +255,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun<O> run = run(exchange);
         if (run != null) {
-            run.callLimit().close();
+            run.closeLimits();
             run.recorder().awaitQuietly();
             run.closeOutputs();
             deleteStaging(run);
@@ -307,7 +307,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         }
         ImportSummary summary;
         if (run != null) {
-            run.callLimit().close();
+            run.closeLimits();
             run.recorder().awaitQuietly();
             run.closeOutputs();
             summary = run.summary(ImportSummary.STOPPED, reason);
@@ -332,7 +332,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         }
         LOG.warn("{}; this replica stops importing it and writes nothing", cause.getMessage());
         if (run != null) {
-            run.callLimit().close();
+            run.closeLimits();
             run.recorder().awaitQuietly();
             run.closeOutputs();
         }

@@ -38,6 +38,8 @@ final class FileRun<O extends RowOutcome> {
     private final Instant startedAt;
     private final BatchRecorder recorder;
     private final InFlightLimit callLimit;
+    /** The batches handed out and not yet recorded ({@link BatchesInFlight}). */
+    private final InFlightLimit window;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
     /** Files published under a stamped name, since one of their own name was there already. */
@@ -50,7 +52,7 @@ final class FileRun<O extends RowOutcome> {
     private Instant lastProgressLog;
 
     FileRun(FileDropFlow<?, O> flow, String fileName, String importId, FileFormat format, Path input,
-            Path stagingDirectory, Clock clock, InFlightLimit callLimit, BatchRecorder recorder) {
+            Path stagingDirectory, Clock clock, InFlightLimit callLimit, InFlightLimit window, BatchRecorder recorder) {
         this.title = flow.title();
         this.fileName = fileName;
         this.importId = importId;
@@ -59,6 +61,7 @@ final class FileRun<O extends RowOutcome> {
         this.stagingDirectory = stagingDirectory;
         this.clock = clock;
         this.callLimit = callLimit;
+        this.window = window;
         this.recorder = recorder;
         this.startedAt = clock.instant();
         this.lastProgressLog = startedAt;
@@ -75,6 +78,12 @@ final class FileRun<O extends RowOutcome> {
 
     BatchRecorder recorder() {
         return recorder;
+    }
+
+    /** The import ended part-way: no batch is handed out and no call is sent any more, and no one waits for room. */
+    void closeLimits() {
+        callLimit.close();
+        window.close();
     }
 
     /** The calls of the file open at once, adapted to Zest's answers ({@link CallPermits}). */
