@@ -52,7 +52,8 @@ public class ZestSpanDecorator extends AbstractSpanDecorator {
         return endpoint instanceof ZestEndpoint zest && zest.getOperation() != null ? zest.getOperation().name() : "events";
     }
 
-    private static void tag(Span span, String name, String value) {
+    /** Sets the attribute when there is a value, clipped to the length Camel allows. */
+    static void tag(Span span, String name, String value) {
         if (value != null) {
             span.setTag(name, clipMaxLength(value));
         }
