@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,6 +27,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +48,13 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
     /** Header: the {@link ImportSummary} of a completed file, while its results are published. */
     static final String SUMMARY = "CamelZestFileDropSummary";
+    /**
+     * Exchange property of a batch exchange: the batch's number in its file, from 1; with {@link #ROWS}, for the log
+     * lines written while the batch is processed (camel-mdc's {@code customProperties}).
+     */
+    public static final String BATCH = "CamelZestBatch";
+    /** Exchange property of a batch exchange: the numbers of its first and last rows, {@code 201-300}. */
+    public static final String ROWS = "CamelZestRows";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileDropImport.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -55,6 +66,9 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     private final Executor readingThread;
     private final Executor recordingThread;
     private final ExecutorService callingThreads;
+    /** The files being imported, whose rows in flight the route's gauge adds up. */
+    private final Set<FileRun<O>> running = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean rowsInFlightMeasured = new AtomicBoolean();
 
     /**
      * {@code readingThread} reads and checks the next batches ahead of the route, {@code callingThreads} (one per
@@ -95,6 +109,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         FileRun<O> run = new FileRun<>(flow, fileName, ImportId.of(fileName, input), format, input, staging, clock,
                 callLimit, window, new BatchRecorder(recordingThread, window::release));
         exchange.setProperty(RUN, run);
+        countInFlight(exchange, run);
         try (RowReader<R> reader = flow.open(input, format, settings.limits())) {
             run.expectRows(reader.countRemaining());
         }
@@ -104,6 +119,20 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         RowReader<R> reader = flow.open(input, format, settings.limits());
         exchange.getIn().setBody(new BatchesInFlight<>(new ReadAhead<>(new Batches<>(reader, flow.check(staging), flow,
                 settings.batchSize()), readingThread), window));
+    }
+
+    /** The file's rows in flight count in the route's gauge until its exchange is done, however it ends. */
+    private void countInFlight(Exchange exchange, FileRun<O> run) {
+        if (rowsInFlightMeasured.compareAndSet(false, true)) {
+            metrics.rowsInFlight(exchange.getFromRouteId(), running);
+        }
+        running.add(run);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                running.remove(run);
+            }
+        });
     }
 
     private void checkSize(Path input) {
@@ -116,6 +145,17 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the size of " + input, e);
         }
+    }
+
+    /**
+     * A batch goes out to its calls: its rows to send count as in flight until it is recorded, and the exchange names
+     * the batch and its rows ({@link #BATCH}, {@link #ROWS}) for the log lines written while it is processed.
+     */
+    public static void beginBatch(Exchange exchange) {
+        Batch<?, ?> batch = exchange.getIn().getBody(Batch.class);
+        exchange.setProperty(BATCH, batch.sequence() + 1);
+        exchange.setProperty(ROWS, batch.rowRange());
+        runOf(exchange).sending(batch.sentRows());
     }
 
     /**
@@ -170,6 +210,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         run.sent(batch.sentRows());
         outcomes.forEach(run::record);
         run.flush();
+        run.recorded(batch.sentRows());
         metrics.rows(routeId, "read", batch.size());
         metrics.rows(routeId, "sent", batch.sentRows());
         for (RowStatus status : flow.statuses()) {
