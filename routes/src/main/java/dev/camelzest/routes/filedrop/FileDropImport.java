@@ -11,11 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +24,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +62,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     private final Executor readingThread;
     private final Executor recordingThread;
     private final ExecutorService callingThreads;
-    /** The files being imported, whose rows in flight the route's gauge adds up. */
-    private final Set<FileRun<O>> running = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean rowsInFlightMeasured = new AtomicBoolean();
+    private final RowsInFlight rowsInFlight;
 
     /**
      * {@code readingThread} reads and checks the next batches ahead of the route, {@code callingThreads} (one per
@@ -79,6 +73,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         this.flow = flow;
         this.settings = settings;
         this.metrics = metrics;
+        this.rowsInFlight = new RowsInFlight(metrics);
         this.clock = clock;
         this.readingThread = readingThread;
         this.recordingThread = recordingThread;
@@ -109,7 +104,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         FileRun<O> run = new FileRun<>(flow, fileName, ImportId.of(fileName, input), format, input, staging, clock,
                 callLimit, window, new BatchRecorder(recordingThread, window::release));
         exchange.setProperty(RUN, run);
-        countInFlight(exchange, run);
+        rowsInFlight.count(exchange, run);
         try (RowReader<R> reader = flow.open(input, format, settings.limits())) {
             run.expectRows(reader.countRemaining());
         }
@@ -119,20 +114,6 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         RowReader<R> reader = flow.open(input, format, settings.limits());
         exchange.getIn().setBody(new BatchesInFlight<>(new ReadAhead<>(new Batches<>(reader, flow.check(staging), flow,
                 settings.batchSize()), readingThread), window));
-    }
-
-    /** The file's rows in flight count in the route's gauge until its exchange is done, however it ends. */
-    private void countInFlight(Exchange exchange, FileRun<O> run) {
-        if (rowsInFlightMeasured.compareAndSet(false, true)) {
-            metrics.rowsInFlight(exchange.getFromRouteId(), running);
-        }
-        running.add(run);
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                running.remove(run);
-            }
-        });
     }
 
     private void checkSize(Path input) {

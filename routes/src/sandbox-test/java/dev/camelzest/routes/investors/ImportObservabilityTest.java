@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,11 +35,13 @@ import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import io.micrometer.core.instrument.Gauge;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.mdc.MDCService;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,18 +110,11 @@ class ImportObservabilityTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> rowsInFlight() == 0.0);
     }
 
+    /** Its calls on the calling threads, the first one sent twice, the results written after: all one trace. */
     @Test
-    void aFileIsOneTraceAndItsBatchesNameThemselvesInTheLog() throws Exception {
+    void aFileIsOneTraceThatZestJoins() throws Exception {
         tracing.install(camel);
-        MDCService mdc = new MDCService(); // what camel.mdc.* sets up in the application
-        mdc.setCustomHeaders(Exchange.FILE_NAME);
-        mdc.setCustomProperties(FileDropImport.BATCH + "," + FileDropImport.ROWS);
-        mdc.init(camel);
-        startImport(SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys")));
-        // the first call is answered 503 and sent again: the component logs the failed call
-        SANDBOX.admin().injectFault("POST", SandboxZest.INVESTORS, 503, 1, 0, false);
-        InvestorFiles.drop(inbox, "observed.csv", InvestorFiles.cleanCsv(1, 6));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(inbox.resolve("done/observed.csv")));
+        importWithAFailedCall();
 
         // the route's span ends once its exchange is done, just after the file moved
         SpanData file = await().atMost(Duration.ofSeconds(10)).until(() -> tracing.spans().stream()
@@ -142,6 +138,13 @@ class ImportObservabilityTest {
             assertThat(traceparent[1]).isEqualTo(file.getTraceId());
             assertThat(callSpans).contains(traceparent[2]);
         });
+    }
+
+    /** Lines of a batch's calling thread and of the recording thread: the file, the batch and its rows as fields. */
+    @Test
+    void aBatchNamesItselfOnItsLogLines() throws Exception {
+        logFields();
+        importWithAFailedCall();
 
         ILoggingEvent failedCall = line(event -> event.getFormattedMessage().startsWith("Zest call bulkCreateInvestors"));
         assertThat(failedCall.getThreadName()).contains("ZestFileDropCall");
@@ -154,6 +157,27 @@ class ImportObservabilityTest {
         assertThat(json.path("mdc").path(Exchange.FILE_NAME).asText()).isEqualTo("observed.csv");
         assertThat(json.path("mdc").path(FileDropImport.BATCH).asText()).isEqualTo("2");
         assertThat(json.path("mdc").path(FileDropImport.ROWS).asText()).isEqualTo("4-6");
+    }
+
+    /** A file of two batches, the first call answered 503 and sent again: the component logs the failed call. */
+    private void importWithAFailedCall() throws Exception {
+        startImport(SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys")));
+        SANDBOX.admin().injectFault("POST", SandboxZest.INVESTORS, 503, 1, 0, false);
+        InvestorFiles.drop(inbox, "observed.csv", InvestorFiles.cleanCsv(1, 6));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(inbox.resolve("done/observed.csv")));
+    }
+
+    /**
+     * camel-mdc's service as {@code camel.mdc.*} sets it up in the application: the file and the batch's fields on the
+     * lines. Found as Camel Main finds it (camel-mdc exists from Camel 4.18 on: no type of it is named here).
+     */
+    private void logFields() throws Exception {
+        Object mdc = camel.getCamelContextExtension().getBootstrapFactoryFinder().newInstance("mdc-service")
+                .orElseThrow();
+        CamelContextAware.trySetCamelContext(mdc, camel);
+        PropertyBindingSupport.build().bind(camel, mdc, new HashMap<>(Map.of("customHeaders", Exchange.FILE_NAME,
+                "customProperties", FileDropImport.BATCH + "," + FileDropImport.ROWS)));
+        ServiceHelper.initService(mdc);
     }
 
     /** The investor import from a local directory, two batches of three rows at once. */
