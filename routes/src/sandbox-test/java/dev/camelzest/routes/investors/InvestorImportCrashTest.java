@@ -57,7 +57,7 @@ class InvestorImportCrashTest {
                     "host=" + sftp.host(), "port=" + sftp.port(), "username=acme", "password=secret",
                     "knownHostsFile=" + sftp.knownHostsFile(), "useUserKnownHostsFile=false", "directory=inbox",
                     "dataDirectory=" + temp.resolve("data"), "batchSize=" + BATCH, "pollDelay=200",
-                    "readLockCheckInterval=200");
+                    "initialPollDelay=0", "readLockCheckInterval=200");
 
             Process first = ForkedJvm.start(ImportProcess.class, "256m", temp.resolve("first.log"), arguments);
             try {

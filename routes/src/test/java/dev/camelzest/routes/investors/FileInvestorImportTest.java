@@ -27,6 +27,7 @@ import dev.camelzest.sandbox.PartnerCredentials;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,7 @@ class FileInvestorImportTest {
                 // file order at Zest, as these tests' expectations are: rows 1 and 10 of BAD_ROWS share an email
                 .parameter("maxBatchesInFlight", "1")
                 .parameter("pollDelay", "100")
+                .parameter("initialPollDelay", "0")
                 .parameter("readLockCheckInterval", "200")
                 .parameter("redeliveryDelay", "10")
                 .add();
@@ -221,6 +223,21 @@ class FileInvestorImportTest {
         }
     }
 
+    /** The directory is polled first initialPollDelay after the start (one second unless set), then every pollDelay. */
+    @Test
+    void theFirstPollComesAfterInitialPollDelay() throws Exception {
+        TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE).routeId("defaults-import")
+                .parameter("directory", temp.resolve("defaults").toString())
+                .parameter("dataDirectory", temp.resolve("data").toString()).parameter("zestUri", zestUri).add();
+
+        ScheduledPollConsumer configured = (ScheduledPollConsumer) camel.getRoute("investor-import").getConsumer();
+        assertThat(configured.getInitialDelay()).isZero();
+        assertThat(configured.getDelay()).isEqualTo(100);
+        ScheduledPollConsumer defaults = (ScheduledPollConsumer) camel.getRoute("defaults-import").getConsumer();
+        assertThat(defaults.getInitialDelay()).isEqualTo(1000);
+        assertThat(defaults.getDelay()).isEqualTo(5000);
+    }
+
     private TemplatedRouteBuilder templatedRoute(String routeId, Path directory) {
         return TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
                 .routeId(routeId)
@@ -228,6 +245,7 @@ class FileInvestorImportTest {
                 .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", zestUri)
                 .parameter("pollDelay", "100")
+                .parameter("initialPollDelay", "0")
                 .parameter("readLockCheckInterval", "200");
     }
 
@@ -239,6 +257,7 @@ class FileInvestorImportTest {
                 .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", zestUri)
                 .parameter("pollDelay", "100")
+                .parameter("initialPollDelay", "0")
                 .parameter("csvDelimiter", ";")
                 .parameter("headerMapping", "partnerInvestorId=Client Ref, email=E-mail,dateOfBirth=Born")
                 .add();

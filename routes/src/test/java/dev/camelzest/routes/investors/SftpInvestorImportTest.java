@@ -76,6 +76,7 @@ class SftpInvestorImportTest {
                 .parameter("zestUri", SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("zest-keys")))
                 .parameter("batchSize", "4")
                 .parameter("pollDelay", "200")
+                .parameter("initialPollDelay", "0")
                 .parameter("readLockCheckInterval", "300");
     }
 
