@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 
 import dev.camelzest.routes.filedrop.ImportMetrics;
 import dev.camelzest.routes.ledger.Ledger;
-import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.ImportCamel;
 import dev.camelzest.routes.testing.InvestorFiles;
+import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.sandbox.PartnerCredentials;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
@@ -34,9 +34,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The investor file import through the zest: component against the sandbox: Zest's answers, not a stand-in's. */
+/**
+ * The investor file import through the zest: component against the sandbox: Zest's answers, not a stand-in's. The
+ * ledger is on H2 and on PostgreSQL.
+ */
+@ParameterizedClass
+@EnumSource(LedgerDatabase.class)
 class FileInvestorImportTest {
+
+    @Parameter
+    LedgerDatabase database;
 
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
@@ -54,7 +65,7 @@ class FileInvestorImportTest {
         SANDBOX.admin().reset();
         inbox = temp.resolve("inbox");
         zestUri = SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys"));
-        ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
+        ledger = database.open(temp.resolve("data"));
         camel = ImportCamel.start(ledger);
         TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
                 .routeId("investor-import")
@@ -110,6 +121,7 @@ class FileInvestorImportTest {
 
     @Test
     void unreadableFilesGoToErrorWithAReport() throws Exception {
+        database.skipOnPostgresql();
         drop(inbox, "columns.csv", "id,mail,name\n1,a@example.com,A\n");
         drop(inbox, "quote.csv", HEADER + "\ninv-1,\"a@example.com,A,B,1980-01-01,AE\n");
         drop(inbox, "prose.jsonl", "Dear Zest, here are our investors.\n");
@@ -169,6 +181,7 @@ class FileInvestorImportTest {
     /** Fails on the old code: a line or record had no bound, one malformed file could exhaust the heap. */
     @Test
     void aLineOrRecordOverItsBoundSendsTheFileToErrorWithAReportNamingTheBound() throws Exception {
+        database.skipOnPostgresql();
         Path directory = temp.resolve("bounded");
         templatedRoute("bounded-import", directory).parameter("maxRecordLength", "1000").add();
         drop(directory, "long-line.jsonl", "{\"partnerInvestorId\":\"" + "x".repeat(50_000) + "\"}\n");
@@ -185,6 +198,7 @@ class FileInvestorImportTest {
 
     @Test
     void aFileOverTheSizeBoundIsRejectedWhole() throws Exception {
+        database.skipOnPostgresql();
         Path directory = temp.resolve("small");
         templatedRoute("small-import", directory).parameter("maxFileSize", "100").add();
         drop(directory, "big.csv", cleanCsv(1, 10));
@@ -226,6 +240,7 @@ class FileInvestorImportTest {
     /** The directory is polled first initialPollDelay after the start (one second unless set), then every pollDelay. */
     @Test
     void theFirstPollComesAfterInitialPollDelay() throws Exception {
+        database.skipOnPostgresql();
         TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE).routeId("defaults-import")
                 .parameter("directory", temp.resolve("defaults").toString())
                 .parameter("dataDirectory", temp.resolve("data").toString()).parameter("zestUri", zestUri).add();
@@ -351,6 +366,7 @@ class FileInvestorImportTest {
 
     @Test
     void aRefusedImportLeavesTheFileInPlaceWithTheReason() throws Exception {
+        database.skipOnPostgresql();
         PartnerCredentials unknown = PartnerCredentials.generate("not-provisioned");
         Path directory = temp.resolve("refused");
         templatedRoute("refused-import", directory)

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.camelzest.fixtures.postgres.PostgresCluster;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The database a route test keeps its ledger in, for tests that run on both: the embedded H2 of the default
@@ -42,6 +43,11 @@ public enum LedgerDatabase {
     /** A ledger on an empty database, migrated. */
     public Ledger open(Path dataDirectory) {
         return Ledger.open(freshDatabase(dataDirectory));
+    }
+
+    /** For a test of a class run on both databases that never reaches the ledger: it runs once, on H2. */
+    public void skipOnPostgresql() {
+        Assumptions.assumeTrue(this == H2, "nothing in this test reaches the ledger: it runs on H2 only");
     }
 
     private static final class Postgres {
