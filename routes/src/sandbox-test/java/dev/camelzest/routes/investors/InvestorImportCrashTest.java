@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvestorImportCrashTest {
 
-    /** Sized by the build: 100,000 rows in batches of 500 (routes/pom.xml); 3,000 in batches of 50 with -Pquick. */
+    /** Sized by the build: 50,000 rows in batches of 250 (routes/pom.xml); 3,000 in batches of 50 with -Pquick. */
     private static final int ROWS = Integer.getInteger("reliability.crashRows", 3000);
     private static final int BATCH = Integer.getInteger("reliability.crashBatch", 50);
 
