@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  * Test files name the sandbox's entities by stand-ins ({@code veh_1}, {@code sc_a}, {@code psn_7}...) that become the
  * slugs and ids the sandbox gave this test. Each whole stand-in is replaced in one pass: replacing them one after the
  * other let a later stand-in match inside an id put in for an earlier one (a share class slug {@code sc_b...} put in
- * for {@code sc_a} became another SPV's share class), which failed a test about one run in ten.
+ * for {@code sc_a} became another SPV's share class): a random id begins with the wrong letter one time in 36, and
+ * about one run of the subscriptions tests in four failed here.
  */
 public final class StandIns {
 
