@@ -146,10 +146,11 @@ public final class FileDropRoutes {
 
     /**
      * The consumer options of a drop directory moving each file to {@link #ARCHIVE}, after {@code selection}
-     * (which files, any filter): the read lock and the move of {@link #archiving}, the poll delay.
+     * (which files, any filter): the read lock and the move of {@link #archiving}, the poll delays.
      */
     public static String pollOptions(String selection) {
-        return selection + "&processStrategy=#{{" + PROCESS + "}}&delay={{pollDelay}}&autoCreate=true";
+        return selection + "&processStrategy=#{{" + PROCESS + "}}&delay={{pollDelay}}"
+                + "&initialDelay={{initialPollDelay}}&autoCreate=true";
     }
 
     /**
@@ -235,6 +236,7 @@ public final class FileDropRoutes {
                         "Milliseconds between the checks that a file is no longer being written")
                 .templateParameter("readLockMinAge", "0", "Minimum age of a file before it is picked up")
                 .templateParameter("pollDelay", "5000", "Milliseconds between polls of the directory")
+                .templateParameter("initialPollDelay", "1000", "Milliseconds from the start to the first poll")
                 .templateParameter("readLockRepository", "",
                         "Several replicas on one directory: the registry name of the IdempotentRepository their claims"
                         + " on files are kept in (FileClaims on the shared ledger), so that one replica takes each"

@@ -12,22 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.camelzest.fixtures.postgres.PostgresCluster;
 import dev.camelzest.routes.investors.InvestorImportTemplates;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.InvestorFiles;
+import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SandboxZest;
-import dev.camelzest.routes.testing.TestPostgres;
 import dev.camelzest.routes.testing.WarningLog;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Camel stops part-way through an import (what SIGTERM does to the application) and starts again: the stop records
@@ -42,37 +39,14 @@ class GracefulStopTest {
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
 
-    private static PostgresCluster postgres;
-
     @TempDir
     Path temp;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = TestPostgres.startIfInstalled();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        TestPostgres.stop(postgres);
-    }
-
-    private Ledger ledger(String database) {
-        if ("postgresql".equals(database)) {
-            TestPostgres.required(postgres);
-            return Ledger.open(LedgerSettings.jdbc(postgres.jdbcUrl(), PostgresCluster.USER,
-                    PostgresCluster.PASSWORD));
-        }
-        return Ledger.open(LedgerSettings.embedded(temp.resolve("ledger")));
-    }
-
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
-    void stoppedPartWayThenStartedAgain(String database) throws Exception {
+    @EnumSource(LedgerDatabase.class)
+    void stoppedPartWayThenStartedAgain(LedgerDatabase database) throws Exception {
         SANDBOX.admin().reset();
-        if ("postgresql".equals(database) && postgres != null) {
-            TestPostgres.empty(postgres);
-        }
+        LedgerSettings ledger = database.freshDatabase(temp.resolve("ledger"));
         Path inbox = temp.resolve("inbox");
         Map<String, String> parameters = Map.of("directory", inbox.toString(),
                 "zestUri", SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys")),
@@ -80,7 +54,7 @@ class GracefulStopTest {
         InvestorFiles.drop(inbox, "big.csv", cleanCsv(1, ROWS));
 
         try (WarningLog log = WarningLog.open()) {
-            Replica first = new Replica("first", ledger(database), Duration.ofSeconds(30))
+            Replica first = new Replica("first", Ledger.open(ledger), Duration.ofSeconds(30))
                     .importing(InvestorImportTemplates.FILE, temp.resolve("data"), parameters);
             await().atMost(Duration.ofSeconds(60)).until(() -> SandboxZest.bulkCalls(SANDBOX).size() >= 10);
             first.close();
@@ -92,7 +66,7 @@ class GracefulStopTest {
             int sentBeforeStop = SandboxZest.bulkCalls(SANDBOX).size();
             assertThat(sentBeforeStop).as("stopped part-way").isLessThan(ROWS / BATCH);
 
-            Replica second = new Replica("second", ledger(database), Duration.ofSeconds(30))
+            Replica second = new Replica("second", Ledger.open(ledger), Duration.ofSeconds(30))
                     .importing(InvestorImportTemplates.FILE, temp.resolve("data"), parameters);
             try {
                 await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(inbox.resolve("done/big.csv")));

@@ -42,6 +42,7 @@ final class Replica implements AutoCloseable {
                 .parameter("dataDirectory", dataDirectory.toString())
                 .parameter("readLockRepository", CLAIMS)
                 .parameter("pollDelay", "100")
+                .parameter("initialPollDelay", "0")
                 .parameter("readLockCheckInterval", "100")
                 .parameter("redeliveryDelay", "100")
                 .parameter("maximumRedeliveryDelay", "1000");

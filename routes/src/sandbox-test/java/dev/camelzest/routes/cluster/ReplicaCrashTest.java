@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.camelzest.fixtures.postgres.PostgresCluster;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.investors.InvestorImportTemplates;
 import dev.camelzest.routes.ledger.Ledger;
@@ -20,12 +19,10 @@ import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.ForkedJvm;
 import dev.camelzest.routes.testing.ImportProcess;
 import dev.camelzest.routes.testing.InvestorFiles;
+import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SandboxZest;
-import dev.camelzest.routes.testing.TestPostgres;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,24 +41,13 @@ class ReplicaCrashTest {
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
 
-    private static PostgresCluster postgres;
-
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = TestPostgres.required(TestPostgres.startIfInstalled());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        TestPostgres.stop(postgres);
-    }
 
     @Test
     void aKilledReplicasFileIsFinishedByAnother() throws Exception {
         SANDBOX.admin().reset();
+        LedgerSettings ledger = LedgerDatabase.POSTGRESQL.freshDatabase(temp.resolve("ledger"));
         try (EmbeddedSftpServer sftp = EmbeddedSftpServer.builder().rootDirectory(temp.resolve("sftp-root"))
                 .passwordUser("acme", "secret").build().start()) {
             Path inbox = sftp.rootDirectory().resolve("inbox");
@@ -72,9 +58,10 @@ class ReplicaCrashTest {
                     "directory", "inbox", "batchSize", String.valueOf(BATCH),
                     "zestUri", SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys"))));
             List<String> arguments = new java.util.ArrayList<>(List.of("zest=" + sftpParameters.get("zestUri"),
-                    "ledgerUrl=" + postgres.jdbcUrl(), "ledgerUser=" + PostgresCluster.USER,
-                    "ledgerPassword=" + PostgresCluster.PASSWORD, "claimExpiry=" + CLAIM_EXPIRY.toSeconds(),
-                    "dataDirectory=" + temp.resolve("data-dead"), "pollDelay=200", "readLockCheckInterval=200"));
+                    "ledgerUrl=" + ledger.jdbcUrl(), "ledgerUser=" + ledger.username(),
+                    "ledgerPassword=" + ledger.password(), "claimExpiry=" + CLAIM_EXPIRY.toSeconds(),
+                    "dataDirectory=" + temp.resolve("data-dead"), "pollDelay=200", "initialPollDelay=0",
+                    "readLockCheckInterval=200"));
             sftpParameters.entrySet().stream().filter(e -> !"zestUri".equals(e.getKey()))
                     .forEach(e -> arguments.add(e.getKey() + "=" + e.getValue()));
 
@@ -88,9 +75,7 @@ class ReplicaCrashTest {
             Instant killedAt = Instant.now();
             assertThat(inbox.resolve("crash.csv")).as("killed part-way").exists();
 
-            Ledger ledger = Ledger.open(LedgerSettings.jdbc(postgres.jdbcUrl(), PostgresCluster.USER,
-                    PostgresCluster.PASSWORD));
-            try (Replica survivor = new Replica("survivor", ledger, CLAIM_EXPIRY)) {
+            try (Replica survivor = new Replica("survivor", Ledger.open(ledger), CLAIM_EXPIRY)) {
                 survivor.importing(InvestorImportTemplates.SFTP, temp.resolve("data-survivor"), sftpParameters);
                 await().atMost(Duration.ofMinutes(2)).until(() -> Files.exists(inbox.resolve("done/crash.csv")));
             }

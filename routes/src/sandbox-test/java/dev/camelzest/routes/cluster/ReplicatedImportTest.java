@@ -20,19 +20,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.camelzest.fixtures.postgres.PostgresCluster;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.investors.InvestorImportTemplates;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
+import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SandboxZest;
-import dev.camelzest.routes.testing.TestPostgres;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,27 +52,16 @@ class ReplicatedImportTest {
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
 
-    private static PostgresCluster postgres;
-
     @TempDir
     Path temp;
 
     private final List<Replica> replicas = new ArrayList<>();
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = TestPostgres.required(TestPostgres.startIfInstalled());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        TestPostgres.stop(postgres);
-    }
+    private LedgerSettings sharedLedger;
 
     @BeforeEach
     void resetSandbox() {
         SANDBOX.admin().reset();
-        TestPostgres.empty(postgres);
+        sharedLedger = LedgerDatabase.POSTGRESQL.freshDatabase(temp.resolve("ledger"));
     }
 
     @AfterEach
@@ -165,8 +151,8 @@ class ReplicatedImportTest {
         assertThat(SANDBOX.sandbox().context().state().persons().size()).as("one person per row").isEqualTo(ROWS);
     }
 
-    private static Ledger ledger() {
-        return Ledger.open(LedgerSettings.jdbc(postgres.jdbcUrl(), PostgresCluster.USER, PostgresCluster.PASSWORD));
+    private Ledger ledger() {
+        return Ledger.open(sharedLedger);
     }
 
     /** Written aside, then renamed into the directory one after the other, as fast as the file system goes. */

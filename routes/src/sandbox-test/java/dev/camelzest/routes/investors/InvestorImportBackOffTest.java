@@ -60,6 +60,7 @@ class InvestorImportBackOffTest {
                     .parameter("batchSize", String.valueOf(BATCH))
                     .parameter("maxBatchesInFlight", "8")
                     .parameter("pollDelay", "200")
+                    .parameter("initialPollDelay", "0")
                     .parameter("readLockCheckInterval", "200")
                     .parameter("redeliveryDelay", "50")
                     .add();

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvestorImportCrashTest {
 
-    /** Sized by the build: 100,000 rows in batches of 500 (routes/pom.xml); 3,000 in batches of 50 with -Pquick. */
+    /** Sized by the build: 50,000 rows in batches of 250 (routes/pom.xml); 3,000 in batches of 50 with -Pquick. */
     private static final int ROWS = Integer.getInteger("reliability.crashRows", 3000);
     private static final int BATCH = Integer.getInteger("reliability.crashBatch", 50);
 
@@ -57,7 +57,7 @@ class InvestorImportCrashTest {
                     "host=" + sftp.host(), "port=" + sftp.port(), "username=acme", "password=secret",
                     "knownHostsFile=" + sftp.knownHostsFile(), "useUserKnownHostsFile=false", "directory=inbox",
                     "dataDirectory=" + temp.resolve("data"), "batchSize=" + BATCH, "pollDelay=200",
-                    "readLockCheckInterval=200");
+                    "initialPollDelay=0", "readLockCheckInterval=200");
 
             Process first = ForkedJvm.start(ImportProcess.class, "256m", temp.resolve("first.log"), arguments);
             try {

@@ -61,6 +61,7 @@ class InvestorImportFaultMixTest {
                             + "&readTimeout=500")
                     .parameter("batchSize", "100")
                     .parameter("pollDelay", "200")
+                    .parameter("initialPollDelay", "0")
                     .parameter("readLockCheckInterval", "200")
                     .parameter("redeliveryDelay", "50")
                     .parameter("maximumRedeliveryDelay", "400")

@@ -86,6 +86,7 @@ class InvestorImportSandboxTest {
                 .parameter("batchSize", "4")
                 .parameter("maxBatchesInFlight", maxBatchesInFlight)
                 .parameter("pollDelay", "200")
+                .parameter("initialPollDelay", "0")
                 .parameter("readLockCheckInterval", "300")
                 .parameter("redeliveryDelay", "100")
                 .parameter("maximumRedeliveryDelay", "1000")
@@ -186,6 +187,7 @@ class InvestorImportSandboxTest {
                 .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys")))
                 .parameter("pollDelay", "200")
+                .parameter("initialPollDelay", "0")
                 .add();
         drop(local, "local.csv", cleanCsv(50, 3));
 

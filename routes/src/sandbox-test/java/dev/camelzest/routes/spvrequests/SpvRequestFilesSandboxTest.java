@@ -62,6 +62,7 @@ class SpvRequestFilesSandboxTest {
                 .parameter("directory", inbox.toString())
                 .parameter("zestUri", SandboxZest.uri(SANDBOX, "createSpvRequest", temp.resolve("keys")))
                 .parameter("pollDelay", "100")
+                .parameter("initialPollDelay", "0")
                 .parameter("redeliveryDelay", "50")
                 .add();
     }
@@ -210,6 +211,7 @@ class SpvRequestFilesSandboxTest {
                     .parameter("dataDirectory", temp.resolve("data").toString())
                     .parameter("zestUri", SandboxZest.uri(SANDBOX, "createSpvRequest", temp.resolve("keys")))
                     .parameter("pollDelay", "100")
+                    .parameter("initialPollDelay", "0")
                     .add();
             inbox = sftp.rootDirectory().resolve("requests");
             drop(inbox, "deal-12.json", createJson("deal-12"));

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,7 @@ import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SandboxDeals;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpLogin;
+import dev.camelzest.routes.testing.StandIns;
 import dev.camelzest.routes.testing.WarningLog;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import io.micrometer.core.instrument.Gauge;
@@ -275,9 +278,10 @@ class DocumentUploadTemplatesTest {
 
     /** Writes the file with the stand-ins replaced by this test's SPV slugs and person ids. */
     private void drop(Path directory, String name, String content) {
-        InvestorFiles.drop(directory, name, content.replace("veh_1", spv1.slug()).replace("psn_1", person1)
-                .replace("veh_2", spv2 == null ? "veh_2" : spv2.slug())
-                .replace("psn_2", person2 == null ? "psn_2" : person2));
+        Map<String, String> standIns = new HashMap<>(Map.of("veh_1", spv1.slug(), "psn_1", person1));
+        standIns.put("veh_2", spv2 == null ? null : spv2.slug());
+        standIns.put("psn_2", person2);
+        InvestorFiles.drop(directory, name, StandIns.of(standIns).replaceIn(content));
     }
 
     private void sftpDocuments() throws Exception {

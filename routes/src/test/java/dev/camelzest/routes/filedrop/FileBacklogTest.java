@@ -75,6 +75,7 @@ class FileBacklogTest {
                 .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", "direct:zest")
                 .parameter("pollDelay", "100")
+                .parameter("initialPollDelay", "0")
                 .parameter("readLockCheckInterval", "100")
                 .add();
         Path file = InvestorFiles.drop(inbox, "waiting.csv", InvestorFiles.cleanCsv(1, 2));

@@ -19,23 +19,35 @@ import java.util.stream.Stream;
 
 import dev.camelzest.routes.filedrop.ImportMetrics;
 import dev.camelzest.routes.ledger.Ledger;
-import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.ImportCamel;
 import dev.camelzest.routes.testing.InvestorFiles;
+import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.sandbox.PartnerCredentials;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The investor file import through the zest: component against the sandbox: Zest's answers, not a stand-in's. */
+/**
+ * The investor file import through the zest: component against the sandbox: Zest's answers, not a stand-in's. The
+ * ledger is on H2 and on PostgreSQL.
+ */
+@ParameterizedClass
+@EnumSource(LedgerDatabase.class)
 class FileInvestorImportTest {
+
+    @Parameter
+    LedgerDatabase database;
 
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
@@ -53,7 +65,7 @@ class FileInvestorImportTest {
         SANDBOX.admin().reset();
         inbox = temp.resolve("inbox");
         zestUri = SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys"));
-        ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
+        ledger = database.open(temp.resolve("data"));
         camel = ImportCamel.start(ledger);
         TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
                 .routeId("investor-import")
@@ -64,6 +76,7 @@ class FileInvestorImportTest {
                 // file order at Zest, as these tests' expectations are: rows 1 and 10 of BAD_ROWS share an email
                 .parameter("maxBatchesInFlight", "1")
                 .parameter("pollDelay", "100")
+                .parameter("initialPollDelay", "0")
                 .parameter("readLockCheckInterval", "200")
                 .parameter("redeliveryDelay", "10")
                 .add();
@@ -108,6 +121,7 @@ class FileInvestorImportTest {
 
     @Test
     void unreadableFilesGoToErrorWithAReport() throws Exception {
+        database.skipOnPostgresql();
         drop(inbox, "columns.csv", "id,mail,name\n1,a@example.com,A\n");
         drop(inbox, "quote.csv", HEADER + "\ninv-1,\"a@example.com,A,B,1980-01-01,AE\n");
         drop(inbox, "prose.jsonl", "Dear Zest, here are our investors.\n");
@@ -167,6 +181,7 @@ class FileInvestorImportTest {
     /** Fails on the old code: a line or record had no bound, one malformed file could exhaust the heap. */
     @Test
     void aLineOrRecordOverItsBoundSendsTheFileToErrorWithAReportNamingTheBound() throws Exception {
+        database.skipOnPostgresql();
         Path directory = temp.resolve("bounded");
         templatedRoute("bounded-import", directory).parameter("maxRecordLength", "1000").add();
         drop(directory, "long-line.jsonl", "{\"partnerInvestorId\":\"" + "x".repeat(50_000) + "\"}\n");
@@ -183,6 +198,7 @@ class FileInvestorImportTest {
 
     @Test
     void aFileOverTheSizeBoundIsRejectedWhole() throws Exception {
+        database.skipOnPostgresql();
         Path directory = temp.resolve("small");
         templatedRoute("small-import", directory).parameter("maxFileSize", "100").add();
         drop(directory, "big.csv", cleanCsv(1, 10));
@@ -221,6 +237,22 @@ class FileInvestorImportTest {
         }
     }
 
+    /** The directory is polled first initialPollDelay after the start (one second unless set), then every pollDelay. */
+    @Test
+    void theFirstPollComesAfterInitialPollDelay() throws Exception {
+        database.skipOnPostgresql();
+        TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE).routeId("defaults-import")
+                .parameter("directory", temp.resolve("defaults").toString())
+                .parameter("dataDirectory", temp.resolve("data").toString()).parameter("zestUri", zestUri).add();
+
+        ScheduledPollConsumer configured = (ScheduledPollConsumer) camel.getRoute("investor-import").getConsumer();
+        assertThat(configured.getInitialDelay()).isZero();
+        assertThat(configured.getDelay()).isEqualTo(100);
+        ScheduledPollConsumer defaults = (ScheduledPollConsumer) camel.getRoute("defaults-import").getConsumer();
+        assertThat(defaults.getInitialDelay()).isEqualTo(1000);
+        assertThat(defaults.getDelay()).isEqualTo(5000);
+    }
+
     private TemplatedRouteBuilder templatedRoute(String routeId, Path directory) {
         return TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
                 .routeId(routeId)
@@ -228,6 +260,7 @@ class FileInvestorImportTest {
                 .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", zestUri)
                 .parameter("pollDelay", "100")
+                .parameter("initialPollDelay", "0")
                 .parameter("readLockCheckInterval", "200");
     }
 
@@ -239,6 +272,7 @@ class FileInvestorImportTest {
                 .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", zestUri)
                 .parameter("pollDelay", "100")
+                .parameter("initialPollDelay", "0")
                 .parameter("csvDelimiter", ";")
                 .parameter("headerMapping", "partnerInvestorId=Client Ref, email=E-mail,dateOfBirth=Born")
                 .add();
@@ -332,6 +366,7 @@ class FileInvestorImportTest {
 
     @Test
     void aRefusedImportLeavesTheFileInPlaceWithTheReason() throws Exception {
+        database.skipOnPostgresql();
         PartnerCredentials unknown = PartnerCredentials.generate("not-provisioned");
         Path directory = temp.resolve("refused");
         templatedRoute("refused-import", directory)

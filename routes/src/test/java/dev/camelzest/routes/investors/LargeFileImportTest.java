@@ -44,7 +44,8 @@ class LargeFileImportTest {
                     "zest=" + SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys")), "batchSize=1000",
                     "host=" + sftp.host(), "port=" + sftp.port(), "username=acme", "password=secret",
                     "knownHostsFile=" + sftp.knownHostsFile(), "useUserKnownHostsFile=false", "directory=inbox",
-                    "dataDirectory=" + temp.resolve("data"), "pollDelay=200", "readLockCheckInterval=200",
+                    "dataDirectory=" + temp.resolve("data"), "pollDelay=200", "initialPollDelay=0",
+                    "readLockCheckInterval=200",
                     "progressInterval=500ms"));
             try {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))

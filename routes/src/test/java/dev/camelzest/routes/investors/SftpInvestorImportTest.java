@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import dev.camelzest.routes.ledger.Ledger;
-import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.ImportCamel;
+import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpKeys;
 import dev.camelzest.routes.testing.WarningLog;
@@ -28,9 +28,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The SFTP source against a real SFTP server on loopback, host-key checking on. */
+/** The SFTP source against a real SFTP server on loopback, host-key checking on; the ledger on H2 and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(LedgerDatabase.class)
 class SftpInvestorImportTest {
+
+    @Parameter
+    LedgerDatabase database;
 
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
@@ -53,7 +61,7 @@ class SftpInvestorImportTest {
                 .publicKeyUser("acme-bot", clientKey.getPublic())
                 .build()
                 .start();
-        ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
+        ledger = database.open(temp.resolve("data"));
         camel = ImportCamel.start(ledger);
     }
 
@@ -76,6 +84,7 @@ class SftpInvestorImportTest {
                 .parameter("zestUri", SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("zest-keys")))
                 .parameter("batchSize", "4")
                 .parameter("pollDelay", "200")
+                .parameter("initialPollDelay", "0")
                 .parameter("readLockCheckInterval", "300");
     }
 
@@ -175,6 +184,7 @@ class SftpInvestorImportTest {
 
     @Test
     void anUnknownHostKeyIsRefused() throws Exception {
+        database.skipOnPostgresql();
         Path otherHosts = temp.resolve("other_known_hosts");
         EmbeddedSftpServer impostor = EmbeddedSftpServer.builder()
                 .rootDirectory(temp.resolve("impostor-root"))
@@ -203,6 +213,7 @@ class SftpInvestorImportTest {
 
     @Test
     void aLoginThatKeepsFailingBacksOffQuietlyAndLogsNoPassword() {
+        database.skipOnPostgresql();
         try (WarningLog warnings = WarningLog.open()) {
             route("sftp-wrong-password", "inbox").parameter("username", "acme").parameter("password", "wr0ng&pw")
                     .add();

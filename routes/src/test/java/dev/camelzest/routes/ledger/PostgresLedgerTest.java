@@ -6,36 +6,29 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Optional;
 
-import dev.camelzest.fixtures.postgres.PostgresCluster;
 import dev.camelzest.routes.events.WebhookEventStore;
-import org.junit.jupiter.api.AfterAll;
+import dev.camelzest.routes.testing.LedgerDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The production setting: a real PostgreSQL server, a throwaway cluster on a free loopback port. Needs the server
- * binaries (Debian's {@code postgresql} package); skipped without them on a developer machine, failed on CI.
+ * The production setting: a real PostgreSQL server, the test JVM's throwaway cluster on a free loopback port, one
+ * database emptied after each test. Needs the server binaries (Debian's {@code postgresql} package); skipped without
+ * them on a developer machine, failed on CI.
  */
 class PostgresLedgerTest extends LedgerContract {
 
-    private static PostgresCluster cluster;
+    private static LedgerSettings database;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = PostgresCluster.startForTests();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
+    static void createDatabase() {
+        database = LedgerDatabase.POSTGRESQL.freshDatabase(null);
     }
 
     @Override
     Ledger openLedger() {
-        return Ledger.open(LedgerSettings.jdbc(cluster.jdbcUrl(), PostgresCluster.USER, PostgresCluster.PASSWORD));
+        return Ledger.open(database);
     }
 
     /** PostgreSQL is the ledger several replicas share: their webhook event ids go there too, unless told otherwise. */

@@ -10,17 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.camelzest.routes.ledger.InvestorMapping;
 import dev.camelzest.routes.ledger.Ledger;
-import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
+import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SandboxDeals;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpLogin;
+import dev.camelzest.routes.testing.StandIns;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -31,13 +33,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Subscriptions files through the template and the zest: component to the sandbox, the ledger on H2. The files name
+ * Subscriptions files through the template and the zest: component to the sandbox. The files name
  * SPVs, share classes and persons as {@code veh_1}, {@code sc_a}, {@code psn_7}...: stand-ins for the slugs and ids
- * the sandbox gave the two approved SPVs and the onboarded persons of each test.
+ * the sandbox gave the two approved SPVs and the onboarded persons of each test. The ledger is on H2 and on
+ * PostgreSQL.
  */
+@ParameterizedClass
+@EnumSource(LedgerDatabase.class)
 class SubscriptionFileImportTest {
+
+    @Parameter
+    LedgerDatabase database;
 
     private static final String HEADER = "spvSlug,partnerInvestorId,zestPersonId,amount,currency,shareClassSlug,"
             + "partnerSubscriptionId\n";
@@ -63,7 +74,7 @@ class SubscriptionFileImportTest {
         SANDBOX.admin().reset();
         inbox = temp.resolve("subscriptions");
         zestUri = SandboxZest.uri(SANDBOX, "createSubscriptions", temp.resolve("keys"));
-        ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
+        ledger = database.open(temp.resolve("data"));
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("zestLedger", ledger);
         camel.addRoutes(new SubscriptionTemplates());
@@ -82,6 +93,8 @@ class SubscriptionFileImportTest {
                 .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", zestUri)
                 .parameter("pollDelay", "100")
+                .parameter("initialPollDelay", "0")
+                .parameter("readLockCheckInterval", "100")
                 .add();
     }
 
@@ -103,8 +116,7 @@ class SubscriptionFileImportTest {
 
         List<CSVRecord> results = awaitResults("monday.results.csv");
 
-        assertThat(results).extracting(row -> row.get("status")).containsExactly("created", "created",
-                "unknown_investor", "created", "invalid", "invalid");
+        assertStatuses(results, "created", "created", "unknown_investor", "created", "invalid", "invalid");
         assertThat(results.get(4).get("errorCode")).isEqualTo("format");
         assertThat(results.get(5).get("errorCode")).isEqualTo("duplicate");
         assertThat(callsPerSpv()).containsExactly(spv1.slug(), spv2.slug());
@@ -127,7 +139,7 @@ class SubscriptionFileImportTest {
 
         List<CSVRecord> results = awaitResults("tuesday.results.csv");
 
-        assertThat(results).extracting(row -> row.get("status")).containsExactly("failed", "created");
+        assertStatuses(results, "failed", "created");
         assertThat(results.get(0).get("errorCode")).isEqualTo("not_found");
         assertThat(ledger.subscriptions().byPartnerSubscriptionId("acme-sub-10")).isEmpty();
     }
@@ -141,7 +153,7 @@ class SubscriptionFileImportTest {
         dropFile(inbox, "wednesday-again.csv", content);
         List<CSVRecord> again = awaitResults("wednesday-again.results.csv");
 
-        assertThat(again).extracting(row -> row.get("status")).containsExactly("already_exists");
+        assertStatuses(again, "already_exists");
         assertThat(callsPerSpv()).hasSize(1);
     }
 
@@ -162,7 +174,7 @@ class SubscriptionFileImportTest {
     void aSpreadsheetsCsvUtf8ExportWithItsByteOrderMarkIsImported() throws Exception {
         dropFile(inbox, "excel.csv", "\uFEFF" + HEADER + "veh_1,acme-1,,100,USD,sc_a,acme-sub-40\n");
 
-        assertThat(awaitResults("excel.results.csv")).extracting(row -> row.get("status")).containsExactly("created");
+        assertStatuses(awaitResults("excel.results.csv"), "created");
     }
 
     /** Fails on the old code: bad bytes became U+FFFD silently and were sent to Zest. */
@@ -174,7 +186,7 @@ class SubscriptionFileImportTest {
 
         List<CSVRecord> results = awaitResults("latin1.results.csv");
 
-        assertThat(results).extracting(row -> row.get("status")).containsExactly("created", "invalid");
+        assertStatuses(results, "created", "invalid");
         assertThat(results.get(1).get("rowNumber")).isEqualTo("2");
         assertThat(results.get(1).get("errorCode")).isEqualTo("encoding");
         assertThat(results.get(1).get("errorMessage")).contains("byte offset " + real(content).indexOf("\u00e9"));
@@ -191,6 +203,8 @@ class SubscriptionFileImportTest {
                 .parameter("dataDirectory", temp.resolve("data").toString())
                 .parameter("zestUri", zestUri)
                 .parameter("pollDelay", "100")
+                .parameter("initialPollDelay", "0")
+                .parameter("readLockCheckInterval", "100")
                 .parameter("batchSize", "2")
                 .add();
         dropFile(temp.resolve("batched"), "friday.csv", HEADER
@@ -202,7 +216,8 @@ class SubscriptionFileImportTest {
 
         List<CSVRecord> results = awaitResults(temp.resolve("batched"), "friday.results.csv");
 
-        assertThat(results).extracting(row -> row.get("partnerSubscriptionId") + " " + row.get("status"))
+        assertThat(results).as(() -> explained(results))
+                .extracting(row -> row.get("partnerSubscriptionId") + " " + row.get("status"))
                 .containsExactly("acme-sub-60 created", "acme-sub-61 created", "acme-sub-62 created",
                         "acme-sub-63 created", "acme-sub-64 created");
         assertThat(callsPerSpv()).containsExactly(spv1.slug(), spv2.slug(), spv1.slug(), spv2.slug());
@@ -216,6 +231,7 @@ class SubscriptionFileImportTest {
                     .parameter("dataDirectory", temp.resolve("data").toString())
                     .parameter("zestUri", zestUri)
                     .parameter("pollDelay", "100")
+                    .parameter("initialPollDelay", "0")
                     .parameter("readLockCheckInterval", "100")
                     .add();
             Path remote = sftp.rootDirectory().resolve("subscriptions");
@@ -223,7 +239,7 @@ class SubscriptionFileImportTest {
 
             List<CSVRecord> results = awaitResults(remote, "thursday.results.csv");
 
-            assertThat(results).extracting(row -> row.get("status")).containsExactly("created");
+            assertStatuses(results, "created");
             await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(remote.resolve("done/thursday.csv")));
         }
     }
@@ -239,9 +255,25 @@ class SubscriptionFileImportTest {
     }
 
     private String real(String content) {
-        return content.replace("veh_1", spv1.slug()).replace("veh_2", spv2.slug())
-                .replace("sc_a", spv1.shareClassSlug()).replace("sc_b", spv2.shareClassSlug())
-                .replace("psn_7", person7);
+        return StandIns.of(Map.of("veh_1", spv1.slug(), "veh_2", spv2.slug(), "sc_a", spv1.shareClassSlug(),
+                "sc_b", spv2.shareClassSlug(), "psn_7", person7)).replaceIn(content);
+    }
+
+    /** The rows' statuses in file order; a failure shows why a row did not get its status. */
+    private static void assertStatuses(List<CSVRecord> results, String... statuses) {
+        assertThat(results).as(() -> explained(results)).extracting(row -> row.get("status"))
+                .containsExactly(statuses);
+    }
+
+    /** Each result row with its error, and every call the sandbox received (status, time, Idempotency-Key). */
+    private static String explained(List<CSVRecord> results) {
+        StringBuilder text = new StringBuilder("results:");
+        results.forEach(row -> text.append("\n  row ").append(row.get("rowNumber")).append(' ')
+                .append(row.get("status")).append(' ').append(row.get("errorCode")).append(": ")
+                .append(row.get("errorMessage")));
+        text.append("\nthe sandbox's request log:");
+        SANDBOX.admin().requests().forEach(request -> text.append("\n  ").append(request));
+        return text.toString();
     }
 
     /** The SPV of each createSubscriptions call the sandbox received, in order. */

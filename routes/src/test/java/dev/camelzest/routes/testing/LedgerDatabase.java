@@ -15,33 +15,47 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The database a route test keeps its ledger in, for tests that run on both: the embedded H2 of the default
  * configuration, and PostgreSQL as in production, a fresh database per ledger in one throwaway cluster per test JVM
- * (started on first use, stopped when the JVM ends). Without PostgreSQL server binaries the PostgreSQL runs are
- * skipped on a developer machine and fail on CI, as the ledger contract's are.
+ * (started on first use, stopped when the JVM ends: starting a cluster per test class cost seconds each). Without
+ * PostgreSQL server binaries the PostgreSQL runs are skipped on a developer machine and fail on CI, as the ledger
+ * contract's are.
  */
 public enum LedgerDatabase {
 
     H2 {
         @Override
-        public Ledger open(Path dataDirectory) {
-            return Ledger.open(LedgerSettings.embedded(dataDirectory));
+        public LedgerSettings freshDatabase(Path dataDirectory) {
+            return LedgerSettings.embedded(dataDirectory);
         }
     },
     POSTGRESQL {
         @Override
-        public Ledger open(Path dataDirectory) {
-            return Postgres.freshLedger();
+        public LedgerSettings freshDatabase(Path dataDirectory) {
+            return Postgres.freshDatabase();
         }
     };
 
+    /**
+     * The settings of an empty database, not migrated yet: every ledger opened with them (replicas, a restart) shares
+     * it. H2's is the one in {@code dataDirectory}; PostgreSQL's a new database in the JVM's cluster.
+     */
+    public abstract LedgerSettings freshDatabase(Path dataDirectory);
+
     /** A ledger on an empty database, migrated. */
-    public abstract Ledger open(Path dataDirectory);
+    public Ledger open(Path dataDirectory) {
+        return Ledger.open(freshDatabase(dataDirectory));
+    }
+
+    /** For a test of a class run on both databases that never reaches the ledger: it runs once, on H2. */
+    public void skipOnPostgresql() {
+        Assumptions.assumeTrue(this == H2, "nothing in this test reaches the ledger: it runs on H2 only");
+    }
 
     private static final class Postgres {
 
         private static final AtomicInteger DATABASES = new AtomicInteger();
         private static PostgresCluster cluster;
 
-        static Ledger freshLedger() {
+        static LedgerSettings freshDatabase() {
             PostgresCluster running = cluster();
             String database = "ledger_" + DATABASES.incrementAndGet();
             try (Connection connection = DriverManager.getConnection(running.jdbcUrl(), PostgresCluster.USER,
@@ -51,20 +65,12 @@ public enum LedgerDatabase {
                 throw new IllegalStateException("Cannot create the database " + database, e);
             }
             String url = running.jdbcUrl().substring(0, running.jdbcUrl().lastIndexOf('/') + 1) + database;
-            return Ledger.open(LedgerSettings.jdbc(url, PostgresCluster.USER, PostgresCluster.PASSWORD));
+            return LedgerSettings.jdbc(url, PostgresCluster.USER, PostgresCluster.PASSWORD);
         }
 
         private static synchronized PostgresCluster cluster() {
             if (cluster == null) {
-                Path binaries = PostgresCluster.binaries().orElse(null);
-                if (binaries == null) {
-                    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                        throw new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) are missing: "
-                                + "install Debian's postgresql package");
-                    }
-                    Assumptions.abort("No PostgreSQL server binaries (initdb, pg_ctl) on this machine");
-                }
-                cluster = PostgresCluster.start(binaries);
+                cluster = PostgresCluster.startForTests();
                 Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-test-postgres"));
             }
             return cluster;
