@@ -28,6 +28,7 @@ import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.routes.testing.WarningLog;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +55,7 @@ class DocumentUploadTemplatesTest {
 
     static final byte[] PDF = "%PDF-1.4\n% a signed document\n".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern UPLOAD_PATH = Pattern.compile("/v1/spvs/[^/]+/subscription/([^/]+)/(forms|fundings)");
+    static final Pattern UPLOAD_PATH = Pattern.compile("/v1/spvs/[^/]+/subscription/([^/]+)/(forms|fundings)");
 
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
@@ -286,11 +287,17 @@ class DocumentUploadTemplatesTest {
 
     /** The local-directory template, with extra parameters as name, value pairs. */
     private Path fileDocuments(String... parameters) throws Exception {
+        return fileDocuments(SANDBOX, camel, temp, parameters);
+    }
+
+    /** The local-directory template on {@code temp}/documents, uploading to {@code sandbox}. */
+    static Path fileDocuments(ZestSandboxExtension sandbox, CamelContext camel, Path temp, String... parameters)
+            throws Exception {
         Path inbox = temp.resolve("documents");
         TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, DocumentTemplates.FILE)
                 .routeId("documents")
                 .parameter("directory", inbox.toString())
-                .parameter("zestUri", SandboxZest.uri(SANDBOX, "uploadSubscriptionForm", temp.resolve("keys")))
+                .parameter("zestUri", SandboxZest.uri(sandbox, "uploadSubscriptionForm", temp.resolve("keys")))
                 .parameter("pollDelay", "200")
                 .parameter("readLockCheckInterval", "100");
         for (int i = 0; i < parameters.length; i += 2) {
@@ -300,7 +307,7 @@ class DocumentUploadTemplatesTest {
         return inbox;
     }
 
-    private static void dropDocument(Path inbox, String name, Instant modified) throws Exception {
+    static void dropDocument(Path inbox, String name, Instant modified) throws Exception {
         Path file = inbox.resolve("." + name + ".part");
         Files.write(file, PDF);
         Files.setLastModifiedTime(file, FileTime.from(modified));
