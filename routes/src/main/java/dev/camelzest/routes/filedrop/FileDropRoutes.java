@@ -311,9 +311,11 @@ public final class FileDropRoutes {
                 // batches in flight: their calls at once, recorded in file order (BatchesInFlight, BatchRecorder)
                 .split(body()).streaming().stopOnException().parallelProcessing().executorService(ref(CALLING_THREADS))
                     .process(FileDropImport::checkRunning)
-                    // a batch's several calls (one per SPV) at once, on their own pool: the batch's thread waits
+                    // a batch's several calls (one per SPV) at once, on their own pool; synchronous: the batch's
+                    // thread waits for them, or it would take the next batch while they are open
                     .split(body()).stopOnException().parallelProcessing(flow.maxCallsInFlight() != null)
                         .executorService(flow.maxCallsInFlight() != null ? ref(BATCH_CALL_THREADS) : null)
+                        .synchronous(flow.maxCallsInFlight() != null)
                         .process(FileDropImport::prepareCall)
                         .to("{{zestUri}}")
                         .process(FileDropImport::answerCall)

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -85,7 +84,8 @@ class SubscriptionCallsInFlightTest {
     void aBatchsCallsToDifferentSpvsAreOpenAtOnceAndItsResultsStayInFileOrder() throws Exception {
         long roundTripMs = 600;
         SANDBOX.admin().injectFault("POST", "/v1/spvs/**", 0, LOTS, roundTripMs, true);
-        Path inbox = importRoute("at-once");
+        // two batches, one per person, of one call per SPV each
+        Path inbox = importRoute("at-once", "batchSize", String.valueOf(SPVS));
 
         drop(inbox, "monday.csv", file());
 
@@ -93,12 +93,16 @@ class SubscriptionCallsInFlightTest {
         assertThat(results).extracting(row -> row.get("partnerSubscriptionId") + " " + row.get("status"))
                 .containsExactlyElementsOf(expectedCreated());
         List<RecordedRequest> calls = subscriptionCalls();
-        assertThat(calls).extracting(this::spvOf).containsExactlyInAnyOrderElementsOf(slugs());
+        assertThat(calls).extracting(this::spvOf).containsExactlyInAnyOrderElementsOf(twice(slugs()));
         assertThat(calls).extracting(RecordedRequest::idempotencyKey).doesNotContainNull().doesNotHaveDuplicates();
-        // each call was held a round trip from its arrival: all four arriving within one means all four were open
-        Instant first = calls.stream().map(RecordedRequest::at).min(Comparator.naturalOrder()).orElseThrow();
-        Instant last = calls.stream().map(RecordedRequest::at).max(Comparator.naturalOrder()).orElseThrow();
-        assertThat(Duration.between(first, last)).isLessThan(Duration.ofMillis(roundTripMs));
+        // each call was held a round trip from its arrival: a batch's four arriving within one were all open at once,
+        // and the second batch's arriving a round trip after the first's last went only once those were answered
+        List<Instant> arrivals = calls.stream().map(RecordedRequest::at).sorted().toList();
+        assertThat(Duration.between(arrivals.get(0), arrivals.get(SPVS - 1))).isLessThan(Duration.ofMillis(roundTripMs));
+        assertThat(Duration.between(arrivals.get(SPVS), arrivals.get(2 * SPVS - 1)))
+                .isLessThan(Duration.ofMillis(roundTripMs));
+        assertThat(Duration.between(arrivals.get(SPVS - 1), arrivals.get(SPVS)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(roundTripMs));
         for (CSVRecord row : results) {
             assertThat(ledger.subscriptions().byPartnerSubscriptionId(row.get("partnerSubscriptionId")).orElseThrow()
                     .subscriptionSlug()).isEqualTo(row.get("subscriptionSlug"));
@@ -213,6 +217,12 @@ class SubscriptionCallsInFlightTest {
 
     private List<String> slugs() {
         return spvs.stream().map(SandboxDeals.Spv::slug).toList();
+    }
+
+    private static List<String> twice(List<String> values) {
+        List<String> twice = new ArrayList<>(values);
+        twice.addAll(values);
+        return twice;
     }
 
     private String spvOf(RecordedRequest call) {
