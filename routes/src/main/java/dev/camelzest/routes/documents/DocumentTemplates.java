@@ -23,9 +23,9 @@ import org.apache.camel.model.RouteTemplateDefinition;
 
 /**
  * Signed subscription forms and funding receipts, each with a manifest beside it ({@code <document>.manifest.json},
- * or {@code .csv}), dropped on SFTP ({@value #SFTP}) or in a local directory ({@value #FILE}), uploaded to Zest one at
- * a time in the order they were dropped. A funding receipt whose form is not on record yet waits in place and goes
- * on a later poll, once the form is uploaded. Size and type are checked before anything is sent; a rejected
+ * or {@code .csv}), dropped on SFTP ({@value #SFTP}) or in a local directory ({@value #FILE}), uploaded to Zest
+ * {@code maxUploadsInFlight} at a time (Camel's threads EIP), taken in the order they were dropped. A funding receipt
+ * whose form is not on record yet waits in place and goes on a later poll, once the form is uploaded. Size and type are checked before anything is sent; a rejected
  * document goes to the error directory with a {@code <document>.errors.json}, an uploaded one to the done directory
  * with a {@code <document>.result.json}. The manifest is consumed: its content is in the report.
  * <p>
@@ -90,6 +90,9 @@ public class DocumentTemplates extends RouteBuilder {
                         "The largest manifest in bytes read; a larger one sends its document to the error directory")
                 .templateParameter("zestUri", "zest:uploadSubscriptionForm",
                         "The zest: endpoint, with its options (funding receipts use the same endpoint)")
+                .templateParameter("maxUploadsInFlight", "4",
+                        "The most documents uploaded at once; a funding receipt still goes only once its form is on"
+                                + " record")
                 .templateBean(START, Processor.class, rtc -> (Processor) upload(rtc)::start)
                 .templateBean(MANIFEST, Processor.class, rtc -> (Processor) upload(rtc)::manifest)
                 .templateBean(REQUEST, Processor.class, rtc -> (Processor) upload(rtc)::request)
@@ -137,7 +140,12 @@ public class DocumentTemplates extends RouteBuilder {
                 .process(OutputFile::toMessage), errorUri)
                 .end();
         retried(route.onException(Exception.class).onWhen(ZestApiException.RETRYABLE));
-        FileDropRoutes.publish(route.process(ref(START))
+        // documents of a poll uploaded at once, in drop order taken; a receipt racing its form finds the form not on
+        // record yet and waits for it (ledger, or Zest's 409): the per-investor form-before-receipt order holds
+        String uploadsInFlight = "{{maxUploadsInFlight}}";
+        FileDropRoutes.publish(route.threads().poolSize(uploadsInFlight).maxPoolSize(uploadsInFlight)
+                .threadName("ZestDocumentUpload")
+                .process(ref(START))
                 .pollEnrich().simple(manifestUri).timeout(0).aggregationStrategy(DocumentUpload::withManifest).end()
                 .process(ref(MANIFEST))
                 .filter(exchangeProperty(WaitingDocuments.WAITING).isNull())

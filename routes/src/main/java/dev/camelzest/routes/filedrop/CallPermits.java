@@ -9,7 +9,7 @@ import org.apache.camel.Exchange;
  * the first and each of Camel's redeliveries, holds one permit from just before it is sent until it is answered
  * or fails. So a Zest that answers 429 or 503 gets fewer calls at once, retries included, and none before its
  * {@code Retry-After} is over. Redeliveries wait in their own thread (Camel's default, synchronous delayed
- * redelivery), which is a thread of the route's calling pool.
+ * redelivery), which is a thread of the pool the call is sent on.
  */
 final class CallPermits {
 

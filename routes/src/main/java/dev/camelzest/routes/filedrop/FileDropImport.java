@@ -100,7 +100,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Path staging = settings.workDirectory().resolve(exchange.getFromRouteId()).resolve(safeName(fileName));
         // batches handed out and not yet recorded: twice the calls, so that a call retried does not stop the others
         InFlightLimit window = new InFlightLimit(2 * settings.maxBatchesInFlight(), STALL_TIMEOUT);
-        InFlightLimit callLimit = new InFlightLimit(settings.maxBatchesInFlight(), STALL_TIMEOUT);
+        InFlightLimit callLimit = new InFlightLimit(settings.maxCallsInFlight(), STALL_TIMEOUT);
         FileRun<O> run = new FileRun<>(flow, fileName, ImportId.of(fileName, input), format, input, staging, clock,
                 callLimit, window, new BatchRecorder(recordingThread, window::release));
         exchange.setProperty(RUN, run);

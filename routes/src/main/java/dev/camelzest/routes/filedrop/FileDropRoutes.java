@@ -73,9 +73,13 @@ public final class FileDropRoutes {
      *                         file (investors: the credentials refused)
      * @param maxBatchesInFlight the default of the parameter: 1 for a flow whose rows in different batches may
      *                         depend on each other's order at Zest
+     * @param maxCallsInFlight the default of the flow's {@code maxCallsInFlight} parameter, for a flow whose batch
+     *                         makes several independent calls (subscriptions: one per SPV), sent at once; null for a
+     *                         flow with one call per batch, whose calls in flight are its batches in flight
      */
     public record Flow(String description, String filePattern, String zestUri, String batchSize,
-            boolean refusalFailsRows, String maxBatchesInFlight, Function<FlowContext, FileDropFlow<?, ?>> create) {
+            boolean refusalFailsRows, String maxBatchesInFlight, String maxCallsInFlight,
+            Function<FlowContext, FileDropFlow<?, ?>> create) {
     }
 
     /** What a flow is made from: the route's parameters and its ledger. */
@@ -96,6 +100,7 @@ public final class FileDropRoutes {
     private static final String STOPPED = "fileDropStopped";
     private static final String HOLD = "fileDropHold";
     private static final String CALLING_THREADS = "fileDropCallingThreads";
+    private static final String BATCH_CALL_THREADS = "fileDropBatchCallThreads";
 
     /** A write failed because a file of that name is there already (Camel's fileExist=Fail). */
     private static final Predicate NAME_TAKEN = exceptionMessage().contains("already exist");
@@ -246,6 +251,12 @@ public final class FileDropRoutes {
     }
 
     private static RouteTemplateDefinition parameters(RouteTemplateDefinition template, Flow flow) {
+        if (flow.maxCallsInFlight() != null) {
+            template.templateParameter("maxCallsInFlight", flow.maxCallsInFlight(),
+                    "The most calls open at once, a batch's calls sent together; fewer while Zest answers 429 or 503 "
+                            + "or slows down")
+                    .templateBean(BATCH_CALL_THREADS, ExecutorService.class, rtc -> batchCallThreads(rtc));
+        }
         return dropParameters(template)
                 .templateParameter("resultsDirectory", "results",
                         "Where results, errors and summary files are written (relative to the directory)")
@@ -303,7 +314,11 @@ public final class FileDropRoutes {
                 .split(body()).streaming().stopOnException().parallelProcessing().executorService(ref(CALLING_THREADS))
                     .process(FileDropImport::checkRunning)
                     .process(FileDropImport::beginBatch)
-                    .split(body()).stopOnException()
+                    // a batch's several calls (one per SPV) at once, on their own pool; synchronous: the batch's
+                    // thread waits for them, or it would take the next batch while they are open
+                    .split(body()).stopOnException().parallelProcessing(flow.maxCallsInFlight() != null)
+                        .executorService(flow.maxCallsInFlight() != null ? ref(BATCH_CALL_THREADS) : null)
+                        .synchronous(flow.maxCallsInFlight() != null)
                         .process(FileDropImport::prepareCall)
                         .to("{{zestUri}}")
                         .process(FileDropImport::answerCall)
@@ -341,6 +356,16 @@ public final class FileDropRoutes {
                 .end();
     }
 
+    /**
+     * The threads a batch's calls are sent on, all at once (a flow with {@code maxCallsInFlight}): as many as the
+     * calls the file may have open, each call holding one of the file's permits ({@link CallPermits}) while it is.
+     */
+    private static ExecutorService batchCallThreads(RouteTemplateContext rtc) {
+        return TemplateSupport.routeBean(rtc, BATCH_CALL_THREADS + "Pool", ExecutorService.class,
+                () -> rtc.getCamelContext().getExecutorServiceManager().newFixedThreadPool(FileDropImport.class,
+                        "ZestFileDropBatchCall", Integer.parseInt(text(rtc, "maxCallsInFlight"))));
+    }
+
     /** The route's one {@link FileDropImport}, shared by its steps. */
     private static FileDropImport<?, ?> importOf(RouteTemplateContext rtc, Flow flow) {
         return TemplateSupport.routeBean(rtc, IMPORT, FileDropImport.class, () -> createImport(rtc, flow));
@@ -359,7 +384,8 @@ public final class FileDropRoutes {
                 duration(text(rtc, "retryStoppedAfter")),
                 text(rtc, "doneDirectory"),
                 text(rtc, "errorDirectory"),
-                Integer.parseInt(text(rtc, "maxBatchesInFlight")));
+                Integer.parseInt(text(rtc, "maxBatchesInFlight")),
+                Integer.parseInt(text(rtc, flow.maxCallsInFlight() != null ? "maxCallsInFlight" : "maxBatchesInFlight")));
         ExecutorService readingThread = camelContext.getExecutorServiceManager()
                 .newSingleThreadExecutor(FileDropImport.class, "ZestFileDropReader");
         ExecutorService recordingThread = camelContext.getExecutorServiceManager()

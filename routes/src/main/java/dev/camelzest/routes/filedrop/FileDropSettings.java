@@ -16,9 +16,13 @@ import java.time.Duration;
  * @param errorDirectory    where a file that cannot be read goes, with its report
  * @param maxBatchesInFlight the most batches of a file sent and not yet recorded at once; fewer while Zest is
  *                          overloaded ({@link InFlightLimit})
+ * @param maxCallsInFlight  the most calls of a file open at once, the ceiling of its adaptive {@link InFlightLimit}:
+ *                          {@code maxBatchesInFlight} for a flow with one call per batch, the flow's own parameter for
+ *                          one whose batch makes several calls (subscriptions: one per SPV)
  */
 public record FileDropSettings(int batchSize, ReadLimits limits, Path workDirectory, Duration progressInterval,
-        Duration retryStoppedAfter, String doneDirectory, String errorDirectory, int maxBatchesInFlight) {
+        Duration retryStoppedAfter, String doneDirectory, String errorDirectory, int maxBatchesInFlight,
+        int maxCallsInFlight) {
 
     public FileDropSettings {
         if (batchSize < 1) {
@@ -26,6 +30,9 @@ public record FileDropSettings(int batchSize, ReadLimits limits, Path workDirect
         }
         if (maxBatchesInFlight < 1) {
             throw new IllegalArgumentException("maxBatchesInFlight must be at least 1, got " + maxBatchesInFlight);
+        }
+        if (maxCallsInFlight < 1) {
+            throw new IllegalArgumentException("maxCallsInFlight must be at least 1, got " + maxCallsInFlight);
         }
     }
 }

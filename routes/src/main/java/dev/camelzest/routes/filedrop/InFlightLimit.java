@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
  * increase, multiplicative decrease (AIMD), as TCP does. Without signals it is a fixed limit: the window of batches
  * handed out and not yet recorded ({@link BatchesInFlight}).
  * <ul>
- * <li>Each answered call raises the limit by {@code 1/limit} (one batch more per round of calls), up to
- * {@code maxBatchesInFlight}.</li>
+ * <li>Each answered call raises the limit by {@code 1/limit} (one call more per round of calls), up to
+ * {@code maxBatchesInFlight}, or a flow's {@code maxCallsInFlight} where a batch makes several calls.</li>
  * <li>Zest answering 429 or 503 (overloaded) halves the limit and holds every new batch back for as long as its
  * {@code Retry-After} asks. The limit it was overloaded at, less one, becomes a ceiling that is probed again only
  * after {@link #PROBE_AFTER}: against a Zest that takes two calls at a time, the import stays at two instead of

@@ -25,7 +25,7 @@ public class InvestorImportTemplates extends RouteBuilder {
 
     private static final FileDropRoutes.Flow FLOW = new FileDropRoutes.Flow(
             "Investor files into zest:bulkCreateInvestors", "(?i).*\\.(csv|jsonl|ndjson)", "zest:bulkCreateInvestors",
-            "500", false, "4", flow -> new InvestorFlow(HeaderMapping.parse(flow.text("headerMapping")),
+            "500", false, "4", null, flow -> new InvestorFlow(HeaderMapping.parse(flow.text("headerMapping")),
                     FileDropRoutes.delimiter(flow.text("csvDelimiter")), flow.ledger().investors()));
 
     @Override

@@ -19,7 +19,7 @@ public class SubscriptionTemplates extends RouteBuilder {
 
     private static final FileDropRoutes.Flow FLOW = new FileDropRoutes.Flow(
             "Subscriptions CSV files into zest:createSubscriptions", "(?i).*\\.csv", "zest:createSubscriptions",
-            "500", true, "1", flow -> new SubscriptionFlow(FileDropRoutes.delimiter(flow.text("csvDelimiter")),
+            "500", true, "1", "4", flow -> new SubscriptionFlow(FileDropRoutes.delimiter(flow.text("csvDelimiter")),
                     flow.ledger().investors(), flow.ledger().subscriptions()));
 
     @Override

@@ -34,6 +34,7 @@ import dev.camelzest.routes.testing.StandIns;
 import dev.camelzest.routes.testing.WarningLog;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import io.micrometer.core.instrument.Gauge;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +61,7 @@ class DocumentUploadTemplatesTest {
 
     static final byte[] PDF = "%PDF-1.4\n% a signed document\n".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern UPLOAD_PATH = Pattern.compile("/v1/spvs/[^/]+/subscription/([^/]+)/(forms|fundings)");
+    static final Pattern UPLOAD_PATH = Pattern.compile("/v1/spvs/[^/]+/subscription/([^/]+)/(forms|fundings)");
 
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
@@ -297,11 +298,17 @@ class DocumentUploadTemplatesTest {
 
     /** The local-directory template, with extra parameters as name, value pairs. */
     private Path fileDocuments(String... parameters) throws Exception {
+        return fileDocuments(SANDBOX, camel, temp, parameters);
+    }
+
+    /** The local-directory template on {@code temp}/documents, uploading to {@code sandbox}. */
+    static Path fileDocuments(ZestSandboxExtension sandbox, CamelContext camel, Path temp, String... parameters)
+            throws Exception {
         Path inbox = temp.resolve("documents");
         TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, DocumentTemplates.FILE)
                 .routeId("documents")
                 .parameter("directory", inbox.toString())
-                .parameter("zestUri", SandboxZest.uri(SANDBOX, "uploadSubscriptionForm", temp.resolve("keys")))
+                .parameter("zestUri", SandboxZest.uri(sandbox, "uploadSubscriptionForm", temp.resolve("keys")))
                 .parameter("pollDelay", "200")
                 .parameter("readLockCheckInterval", "100");
         for (int i = 0; i < parameters.length; i += 2) {
@@ -316,7 +323,7 @@ class DocumentUploadTemplatesTest {
         return gauge == null ? -1 : gauge.value();
     }
 
-    private static void dropDocument(Path inbox, String name, Instant modified) throws Exception {
+    static void dropDocument(Path inbox, String name, Instant modified) throws Exception {
         Path file = inbox.resolve("." + name + ".part");
         Files.write(file, PDF);
         Files.setLastModifiedTime(file, FileTime.from(modified));
