@@ -14,11 +14,14 @@ import java.time.Duration;
  * @param retryStoppedAfter how long a file whose import stopped is left alone before it is tried again
  * @param doneDirectory     where a file goes once every row has an outcome (relative to the input directory)
  * @param errorDirectory    where a file that cannot be read goes, with its report
+ * @param resultsDirectory  where the results, errors and summary files are published (relative to the input
+ *                          directory)
  * @param maxBatchesInFlight the most batches of a file sent and not yet recorded at once; fewer while Zest is
  *                          overloaded ({@link InFlightLimit})
  */
 public record FileDropSettings(int batchSize, ReadLimits limits, Path workDirectory, Duration progressInterval,
-        Duration retryStoppedAfter, String doneDirectory, String errorDirectory, int maxBatchesInFlight) {
+        Duration retryStoppedAfter, String doneDirectory, String errorDirectory, String resultsDirectory,
+        int maxBatchesInFlight) {
 
     public FileDropSettings {
         if (batchSize < 1) {
