@@ -11,9 +11,13 @@ import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Sends an exchange to Zest with the handler of its operation (the URI's, or the CamelZestOperation header's). */
 public class ZestProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZestProducer.class);
 
     /** Distinguishes this producer's Idempotency-Keys from other zest: producers the same exchange passes. */
     private final String producerId = UUID.randomUUID().toString();
@@ -56,7 +60,22 @@ public class ZestProducer extends DefaultProducer {
             } else {
                 message.removeHeader(ZestConstants.ERROR_ID);
             }
+            logFailure(operation, e);
             throw e;
+        }
+    }
+
+    /**
+     * One line per failed call, at INFO: what failed and Zest's errorId (to quote to Zest), also as log fields; the
+     * route's error handling decides what the failure means (a retry, a row failed, the file stopped) and logs that.
+     * Status, code and id only: Zest's message may echo a partner's data.
+     */
+    private static void logFailure(ZestOperation operation, ZestApiException e) {
+        try (LogFields fields = LogFields.of(ZestConstants.OPERATION, operation.name(),
+                ZestConstants.ERROR_ID, e.getErrorId(), ZestConstants.ERROR_CODE, e.getCode())) {
+            LOG.info("Zest call {} failed: {} {}{}", operation.name(),
+                    e.getStatusCode() == ZestApiException.NO_RESPONSE ? "no answer" : "HTTP " + e.getStatusCode(),
+                    e.getCode(), e.getErrorId() == null ? "" : " (errorId " + e.getErrorId() + ")");
         }
     }
 

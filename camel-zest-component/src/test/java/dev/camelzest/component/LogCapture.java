@@ -34,6 +34,13 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** Every event so far, with its MDC fields. */
+    public List<ILoggingEvent> events() {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);

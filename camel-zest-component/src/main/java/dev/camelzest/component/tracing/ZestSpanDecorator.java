@@ -15,6 +15,9 @@ import org.apache.camel.telemetry.decorators.AbstractSpanDecorator;
  */
 public class ZestSpanDecorator extends AbstractSpanDecorator {
 
+    /** The longest attribute value recorded, as camel-telemetry clips its own. */
+    static final int MAX_VALUE_LENGTH = 250;
+
     @Override
     public String getComponent() {
         return "zest";
@@ -52,9 +55,14 @@ public class ZestSpanDecorator extends AbstractSpanDecorator {
         return endpoint instanceof ZestEndpoint zest && zest.getOperation() != null ? zest.getOperation().name() : "events";
     }
 
-    private static void tag(Span span, String name, String value) {
+    /**
+     * Sets the attribute when there is a value, at most {@value #MAX_VALUE_LENGTH} characters (Zest's ids and codes are
+     * far shorter): clipped here, since camel-telemetry's own clipMaxLength is missing from Camel 4.14, where calling it
+     * failed the span's end and lost the span.
+     */
+    static void tag(Span span, String name, String value) {
         if (value != null) {
-            span.setTag(name, clipMaxLength(value));
+            span.setTag(name, value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH));
         }
     }
 }

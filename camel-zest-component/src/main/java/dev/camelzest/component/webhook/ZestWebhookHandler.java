@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelzest.component.LogFields;
 import dev.camelzest.component.ZestConfiguration;
 import dev.camelzest.component.ZestConstants;
 import dev.camelzest.component.metrics.ZestMetrics;
@@ -163,15 +164,19 @@ public final class ZestWebhookHandler extends ServiceSupport implements Processo
             reply(message, e.status(), e.getMessage());
             return;
         }
-        LOG.debug("Zest event {} {} occurred at {}", event.eventId(), event.eventType(), event.occurredAt());
-        if (!eventTypes.isEmpty() && !eventTypes.contains(event.eventType())) {
-            reply(message, 200, "ignored");
-            return;
-        }
-        switch (deduplicator.claim(event.eventId())) {
-            case DUPLICATE -> reply(message, 200, "duplicate");
-            case IN_FLIGHT -> reply(message, 409, "event being processed; retry later");
-            case CLAIMED -> route(exchange, event);
+        // the lines about this delivery, the component's and the route's, name its event
+        try (LogFields fields = LogFields.of(ZestConstants.EVENT_ID, event.eventId(),
+                ZestConstants.EVENT_TYPE, event.eventType())) {
+            LOG.debug("Zest event {} {} occurred at {}", event.eventId(), event.eventType(), event.occurredAt());
+            if (!eventTypes.isEmpty() && !eventTypes.contains(event.eventType())) {
+                reply(message, 200, "ignored");
+                return;
+            }
+            switch (deduplicator.claim(event.eventId())) {
+                case DUPLICATE -> reply(message, 200, "duplicate");
+                case IN_FLIGHT -> reply(message, 409, "event being processed; retry later");
+                case CLAIMED -> route(exchange, event);
+            }
         }
     }
 

@@ -5,21 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.camelzest.component.LogCapture;
 import dev.camelzest.component.ZestApiException;
 import dev.camelzest.component.ZestConstants;
+import dev.camelzest.component.ZestProducer;
+import dev.camelzest.fixtures.tracing.InMemoryTracing;
 import dev.camelzest.sandbox.junit.SandboxAdminClient;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
-import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,9 +27,7 @@ class SandboxTracingTest extends SandboxTestSupport {
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
 
-    private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-    private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+    private final InMemoryTracing tracing = new InMemoryTracing();
 
     @Override
     ZestSandboxExtension sandbox() {
@@ -42,12 +37,7 @@ class SandboxTracingTest extends SandboxTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camelContext = super.createCamelContext();
-        // camel-opentelemetry2 takes the tracer and the propagators from the registry (else GlobalOpenTelemetry)
-        Registry registry = camelContext.getRegistry();
-        registry.bind("otelTracer", io.opentelemetry.api.trace.Tracer.class, tracerProvider.get("camel-zest-test"));
-        registry.bind("otelPropagators", ContextPropagators.class,
-                ContextPropagators.create(W3CTraceContextPropagator.getInstance()));
-        new OpenTelemetryTracer().init(camelContext);
+        tracing.install(camelContext);
         return camelContext;
     }
 
@@ -64,7 +54,7 @@ class SandboxTracingTest extends SandboxTestSupport {
 
     @AfterEach
     void closeTracer() {
-        tracerProvider.close();
+        tracing.close();
     }
 
     @Test
@@ -81,8 +71,17 @@ class SandboxTracingTest extends SandboxTestSupport {
 
     @Test
     void aFailedCallsSpanCarriesZestsErrorId() {
-        ZestApiException failure = zestFailure(() -> template.requestBodyAndHeader("direct:missing", null,
-                ZestConstants.SLUG, "spvr_doesnotexist"));
+        ZestApiException failure;
+        try (LogCapture producer = LogCapture.of(ZestProducer.class.getName())) {
+            failure = zestFailure(() -> template.requestBodyAndHeader("direct:missing", null,
+                    ZestConstants.SLUG, "spvr_doesnotexist"));
+            // the component's line about the failed call: Zest's errorId and the operation as log fields too
+            ILoggingEvent line = producer.events().get(0);
+            assertEquals(failure.getErrorId(), line.getMDCPropertyMap().get(ZestConstants.ERROR_ID));
+            assertEquals("getSpvRequest", line.getMDCPropertyMap().get(ZestConstants.OPERATION));
+            assertEquals("Zest call getSpvRequest failed: HTTP 404 not_found (errorId " + failure.getErrorId() + ")",
+                    line.getFormattedMessage());
+        }
 
         SpanData call = zestSpan("zest:getSpvRequest");
         assertEquals(failure.getCode(), call.getAttributes().get(AttributeKey.stringKey("zest.error_code")));
@@ -92,8 +91,8 @@ class SandboxTracingTest extends SandboxTestSupport {
     }
 
     private SpanData zestSpan(String name) {
-        List<SpanData> zest = spans.getFinishedSpanItems().stream().filter(span -> span.getName().equals(name)).toList();
-        assertEquals(1, zest.size(), "one span for the call: " + spans.getFinishedSpanItems());
+        List<SpanData> zest = tracing.spans().stream().filter(span -> span.getName().equals(name)).toList();
+        assertEquals(1, zest.size(), "one span for the call: " + tracing.spans());
         return zest.get(0);
     }
 }

@@ -96,7 +96,8 @@ public class DocumentTemplates extends RouteBuilder {
                 .templateBean(UPLOADED, Processor.class, rtc -> (Processor) upload(rtc)::uploaded)
                 .templateBean(REJECTED, Processor.class, rtc -> (Processor) upload(rtc)::rejected)
                 .templateBean(WAITING_FUNDINGS, WaitingFundings.class,
-                        rtc -> new WaitingFundings(TemplateSupport.ledger(rtc).subscriptions()))
+                        rtc -> new WaitingFundings(TemplateSupport.ledger(rtc).subscriptions(),
+                                rtc.getCamelContext()))
                 .templateBean(DOCUMENTS, WaitingDocuments.class,
                         rtc -> new WaitingDocuments<>(FileDropRoutes.archiving(rtc)));
     }

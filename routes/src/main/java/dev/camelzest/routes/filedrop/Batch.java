@@ -36,6 +36,11 @@ public final class Batch<R extends DropRow, O extends RowOutcome> implements Ite
         return sequence;
     }
 
+    /** {@code 201-300}: the numbers of the batch's first and last rows, for its log lines. */
+    String rowRange() {
+        return rows.isEmpty() ? "" : rows.get(0).row().rowNumber() + "-" + rows.get(rows.size() - 1).row().rowNumber();
+    }
+
     int size() {
         return rows.size();
     }

@@ -48,7 +48,8 @@ final class BatchRecorder {
             recorded.run();
             return;
         }
-        answeredEarly.put(sequence, recording);
+        // the batch's log context goes with it to the recording thread
+        answeredEarly.put(sequence, LogContext.carrying(recording));
         for (Runnable next = answeredEarly.remove(nextInOrder); next != null;
                 next = answeredEarly.remove(nextInOrder)) {
             nextInOrder++;

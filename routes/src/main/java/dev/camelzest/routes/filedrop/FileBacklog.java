@@ -3,10 +3,12 @@ package dev.camelzest.routes.filedrop;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Gauge;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -18,7 +20,11 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * ({@link #listed}). A file counts until a poll that succeeded after it was last shown no longer lists it (it was
  * imported and moved, or removed); while polls fail (a login refused, the server down), the files last seen keep
  * counting, so the age goes on growing. A file held back after a stopped import counts too: it is still waiting.
- * Zero when nothing waits.
+ * Only files the route's {@code include} and {@code exclude} select count (Camel asks the filter before it applies
+ * them): a stray file the route never takes is not a file waiting. Zero when nothing waits.
+ * <p>
+ * Every drop directory's consumer filter reports to one: {@link StoppedFiles} (investors, subscriptions), the
+ * documents' waiting receipts, {@link ListedFiles} (SPV requests).
  */
 public final class FileBacklog {
 
@@ -30,6 +36,13 @@ public final class FileBacklog {
     private final Map<String, Listed> files = new ConcurrentHashMap<>();
     /** The polling consumer of the filter's route, found at the first listing (when the gauge is registered). */
     private volatile ScheduledPollConsumer consumer;
+    /** The endpoint of that consumer, whose include and exclude patterns select the files that count. */
+    private volatile GenericFileEndpoint<?> endpoint;
+
+    /** The backlog of the directory whose consumer has {@code filter} as its filter (found at the first listing). */
+    public static FileBacklog of(CamelContext camelContext, GenericFileFilter<?> filter) {
+        return new FileBacklog(camelContext, filter, Clock.systemUTC());
+    }
 
     FileBacklog(CamelContext camelContext, GenericFileFilter<?> filter, Clock clock) {
         this.camelContext = camelContext;
@@ -37,12 +50,24 @@ public final class FileBacklog {
         this.clock = clock;
     }
 
-    /** A poll of the directory lists this file. */
-    void listed(String fileName, long lastModified) {
+    /** A poll of the directory lists this file (the filter is asked about it). */
+    public void listed(GenericFile<?> file) {
+        listed(file.getRelativeFilePath(), file.getFileNameOnly(), file.getLastModified());
+    }
+
+    void listed(String fileName, String nameOnly, long lastModified) {
         ScheduledPollConsumer source = consumer();
-        if (source != null) {
+        if (source != null && selects(nameOnly)) {
             files.put(fileName, new Listed(lastModified, source.getCounter()));
         }
+    }
+
+    /** Whether the route takes a file of this name, as Camel matches it (exclude first). */
+    private boolean selects(String nameOnly) {
+        Pattern exclude = endpoint.getExcludePattern();
+        Pattern include = endpoint.getIncludePattern();
+        return (exclude == null || !exclude.matcher(nameOnly).matches())
+                && (include == null || include.matcher(nameOnly).matches());
     }
 
     /** Seconds since the oldest waiting file was last modified; 0 when none waits. */
@@ -82,6 +107,7 @@ public final class FileBacklog {
                         .description("Age of the oldest file waiting in a source directory").baseUnit("seconds")
                         .tag("route", route.getRouteId()).tag("directory", endpoint.getConfiguration().getDirectory())
                         .strongReference(true).register(ImportMetrics.registry(camelContext));
+                this.endpoint = endpoint;
                 return polling;
             }
         }

@@ -47,6 +47,13 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
     /** Header: the {@link ImportSummary} of a completed file, while its results are published. */
     static final String SUMMARY = "CamelZestFileDropSummary";
+    /**
+     * Exchange property of a batch exchange: the batch's number in its file, from 1; with {@link #ROWS}, for the log
+     * lines written while the batch is processed (camel-mdc's {@code customProperties}).
+     */
+    public static final String BATCH = "CamelZestBatch";
+    /** Exchange property of a batch exchange: the numbers of its first and last rows, {@code 201-300}. */
+    public static final String ROWS = "CamelZestRows";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileDropImport.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -59,6 +66,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     private final Executor readingThread;
     private final Executor recordingThread;
     private final ExecutorService callingThreads;
+    private final RowsInFlight rowsInFlight;
 
     /**
      * {@code readingThread} reads and checks the next batches ahead of the route, {@code callingThreads} (one per
@@ -71,6 +79,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         this.settings = settings;
         this.completions = completions;
         this.metrics = metrics;
+        this.rowsInFlight = new RowsInFlight(metrics);
         this.clock = clock;
         this.readingThread = readingThread;
         this.recordingThread = recordingThread;
@@ -106,6 +115,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         FileRun<O> run = new FileRun<>(flow, fileName, ImportId.of(fileName, input), format, input, staging, clock,
                 callLimit, window, new BatchRecorder(recordingThread, window::release));
         exchange.setProperty(RUN, run);
+        rowsInFlight.count(exchange, run);
         Optional<FileCompletions.Outputs> completed = completions.unmoved(source(exchange), run.importId());
         if (completed.isPresent()) {
             run.outputsRecorded(completed.get());
@@ -146,6 +156,17 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the size of " + input, e);
         }
+    }
+
+    /**
+     * A batch goes out to its calls: its rows to send count as in flight until it is recorded, and the exchange names
+     * the batch and its rows ({@link #BATCH}, {@link #ROWS}) for the log lines written while it is processed.
+     */
+    public static void beginBatch(Exchange exchange) {
+        Batch<?, ?> batch = exchange.getIn().getBody(Batch.class);
+        exchange.setProperty(BATCH, batch.sequence() + 1);
+        exchange.setProperty(ROWS, batch.rowRange());
+        runOf(exchange).sending(batch.sentRows());
     }
 
     /**
@@ -200,6 +221,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         run.sent(batch.sentRows());
         outcomes.forEach(run::record);
         run.flush();
+        run.recorded(batch.sentRows());
         metrics.rows(routeId, "read", batch.size());
         metrics.rows(routeId, "sent", batch.sentRows());
         for (RowStatus status : flow.statuses()) {

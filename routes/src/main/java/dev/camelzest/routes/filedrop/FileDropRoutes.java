@@ -302,6 +302,7 @@ public final class FileDropRoutes {
                 // batches in flight: their calls at once, recorded in file order (BatchesInFlight, BatchRecorder)
                 .split(body()).streaming().stopOnException().parallelProcessing().executorService(ref(CALLING_THREADS))
                     .process(FileDropImport::checkRunning)
+                    .process(FileDropImport::beginBatch)
                     .split(body()).stopOnException()
                         .process(FileDropImport::prepareCall)
                         .to("{{zestUri}}")

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -44,6 +45,8 @@ final class FileRun<O extends RowOutcome> {
     /** The batches handed out and not yet recorded ({@link BatchesInFlight}). */
     private final InFlightLimit window;
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** Rows handed to their batch's calls and not yet recorded: the rows in flight gauge ({@link ImportMetrics}). */
+    private final AtomicLong rowsInFlight = new AtomicLong();
     private final Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
     /** Outputs published under another name than their own (stamped, since one of their own name was there). */
     private final Map<String, String> publishedAs = new ConcurrentHashMap<>();
@@ -184,6 +187,20 @@ final class FileRun<O extends RowOutcome> {
 
     void sent(int count) {
         rowsSent += count;
+    }
+
+    /** A batch's rows to send are handed to its calls. */
+    void sending(int count) {
+        rowsInFlight.addAndGet(count);
+    }
+
+    /** A batch's sent rows are recorded (a batch dropped when the import ends is not: the run ends with it). */
+    void recorded(int count) {
+        rowsInFlight.addAndGet(-count);
+    }
+
+    long rowsInFlight() {
+        return rowsInFlight.get();
     }
 
     /** Makes the batch just recorded durable in the staged files. */

@@ -1,8 +1,10 @@
 package dev.camelzest.routes.filedrop;
 
 import java.time.Duration;
+import java.util.Collection;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
@@ -19,6 +21,8 @@ import org.apache.camel.component.micrometer.MicrometerUtils;
  * <li>{@code zest.<flow>.import.files} (counter; tags {@code route}, {@code outcome}: seen when picked up, then
  * completed, rejected or stopped)</li>
  * <li>{@code zest.<flow>.import.duration} (timer of whole files; tag {@code route})</li>
+ * <li>{@code zest.<flow>.import.rows.in.flight} (gauge; tag {@code route}): rows handed to Zest calls and not yet
+ * recorded, over the files being imported</li>
  * </ul>
  * Per-file numbers go to the log (progress lines and the summary); per-file meters would grow without bound.
  */
@@ -28,16 +32,22 @@ public final class ImportMetrics {
     private final String rows;
     private final String files;
     private final String duration;
+    private final String rowsInFlight;
 
     ImportMetrics(MeterRegistry registry, String flow) {
         this.registry = registry;
         this.rows = rowsMeter(flow);
         this.files = filesMeter(flow);
         this.duration = "zest." + flow + ".import.duration";
+        this.rowsInFlight = rowsInFlightMeter(flow);
     }
 
     public static String rowsMeter(String flow) {
         return "zest." + flow + ".import.rows";
+    }
+
+    public static String rowsInFlightMeter(String flow) {
+        return "zest." + flow + ".import.rows.in.flight";
     }
 
     public static String filesMeter(String flow) {
@@ -62,6 +72,13 @@ public final class ImportMetrics {
         if (count > 0) {
             Counter.builder(rows).tag("route", routeId).tag("status", status).register(registry).increment(count);
         }
+    }
+
+    /** The route's rows in flight: the sum over its files being imported, read at each scrape. */
+    void rowsInFlight(String routeId, Collection<? extends FileRun<?>> running) {
+        Gauge.builder(rowsInFlight, running, runs -> runs.stream().mapToLong(FileRun::rowsInFlight).sum())
+                .description("Rows sent to Zest and not yet recorded").tag("route", routeId)
+                .strongReference(true).register(registry);
     }
 
     /** A file was picked up and its import begins (outcome {@code seen}; the others follow when it ends). */

@@ -32,7 +32,7 @@ final class ReadAhead<T> implements Iterator<T>, Closeable {
     /** Starts reading {@code source} on {@code readingThread}; the source is closed there once read or closed. */
     ReadAhead(Iterator<T> source, Executor readingThread) {
         try {
-            readingThread.execute(() -> read(source));
+            readingThread.execute(LogContext.carrying(() -> read(source)));
         } catch (RuntimeException e) {
             closeQuietly(source); // the reading thread is gone (the route is stopping): nothing will close it
             throw e;

@@ -53,7 +53,7 @@ public final class StoppedFiles implements GenericFileFilter<Object> {
             return true;
         }
         if (backlog != null) {
-            backlog.listed(file.getRelativeFilePath(), file.getLastModified());
+            backlog.listed(file);
         }
         String key = key(file.getRelativeFilePath(), file.getFileLength(), file.getLastModified());
         Instant until = heldUntil.get(key);

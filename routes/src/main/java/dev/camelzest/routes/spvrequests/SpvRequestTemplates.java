@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 
 import dev.camelzest.component.ZestApiException;
 import dev.camelzest.routes.filedrop.FileDropRoutes;
+import dev.camelzest.routes.filedrop.ListedFiles;
 import dev.camelzest.routes.filedrop.FileReport;
 import dev.camelzest.routes.filedrop.OutputFile;
 import dev.camelzest.routes.filedrop.UnreadableFileException;
@@ -42,6 +43,8 @@ public class SpvRequestTemplates extends RouteBuilder {
     private static final String PREPARE = "spvRequestPrepare";
     private static final String ANSWERED = "spvRequestAnswered";
     private static final String REJECTED = "spvRequestRejected";
+    /** The directory's filter, for its oldest-file gauge. */
+    private static final String LISTED = "spvRequestListed";
     private static final String RECONCILIATION = "spvRequestReconciliation";
     private static final String PENDING = "spvRequestPending";
     private static final String REFRESH_REQUEST = "spvRequestRefreshRequest";
@@ -72,7 +75,8 @@ public class SpvRequestTemplates extends RouteBuilder {
                 .templateBean(PREPARE, Processor.class, rtc -> (Processor) submission(rtc)::prepare)
                 .templateBean(ANSWERED, Processor.class, rtc -> (Processor) submission(rtc)::answered)
                 .templateBean(REJECTED, Processor.class, rtc -> (Processor) submission(rtc)::rejected)
-                .from(source.apply(FileDropRoutes.pollOptions("include={{include}}")));
+                .templateBean(LISTED, ListedFiles.class, rtc -> new ListedFiles(rtc.getCamelContext()))
+                .from(source.apply(FileDropRoutes.pollOptions("include={{include}}&filter=#{{" + LISTED + "}}")));
         FileDropRoutes.publish(route.onException(UnreadableFileException.class, ZestApiException.class)
                 .onWhen(PredicateBuilder.not(ZestApiException.RETRYABLE))
                 .handled(true)

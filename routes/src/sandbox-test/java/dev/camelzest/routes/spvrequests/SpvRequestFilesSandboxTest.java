@@ -7,11 +7,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelzest.routes.filedrop.FileBacklog;
+import dev.camelzest.routes.filedrop.ImportMetrics;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SpvRequestRecord;
@@ -20,6 +23,7 @@ import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+import io.micrometer.core.instrument.Gauge;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +93,28 @@ class SpvRequestFilesSandboxTest {
         assertThat(SandboxZest.calls(SANDBOX, "POST", SPV_REQUESTS)).singleElement()
                 .satisfies(call -> assertThat(call.idempotencyKey())
                         .isEqualTo(SpvRequestSubmission.idempotencyKey("deal-7")));
+    }
+
+    /** The directory's oldest-file gauge: a request Zest cannot take yet waits and is measured; a stray file is not. */
+    @Test
+    void aRequestFileWaitingIsMeasuredAndAStrayFileIsNot() throws Exception {
+        SANDBOX.admin().injectFault("POST", SPV_REQUESTS, 503, 1000, 0, false);
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        Files.setLastModifiedTime(drop(inbox, "notes.txt", "not a request"),
+                FileTime.from(anHourAgo.minus(Duration.ofHours(1))));
+        Files.setLastModifiedTime(drop(inbox, "deal-9.json", createJson("deal-9")), FileTime.from(anHourAgo));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> oldestFileAge() >= 3600);
+        assertThat(oldestFileAge()).isLessThan(3700);
+        SANDBOX.admin().clearFaults();
+        awaitReport("done/deal-9.json.result.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> oldestFileAge() == 0.0);
+        assertThat(inbox.resolve("notes.txt")).exists();
+    }
+
+    private double oldestFileAge() {
+        Gauge gauge = ImportMetrics.registry(camel).find(FileBacklog.METER).tag("route", "spv-requests").gauge();
+        return gauge == null ? -1 : gauge.value();
     }
 
     @Test

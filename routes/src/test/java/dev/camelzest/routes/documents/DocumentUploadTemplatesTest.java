@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelzest.routes.filedrop.FileBacklog;
+import dev.camelzest.routes.filedrop.ImportMetrics;
 import dev.camelzest.routes.ledger.InvestorMapping;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.SubscriptionChange;
@@ -28,6 +30,7 @@ import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.routes.testing.WarningLog;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
+import io.micrometer.core.instrument.Gauge;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -160,7 +163,7 @@ class DocumentUploadTemplatesTest {
     void aDocumentWithoutItsManifestWaitsQuietlyUntilItComes() throws Exception {
         WarningLog warnings = WarningLog.open();
         Path inbox = fileDocuments();
-        drop(inbox, "early.pdf", "%PDF-1.4\n");
+        dropDocument(inbox, "early.pdf", Instant.now().minus(Duration.ofHours(1)));
         drop(inbox, "later-form.pdf.manifest.json",
                 "{\"type\": \"form\", \"spvSlug\": \"veh_1\", \"personId\": \"psn_1\"}");
         drop(inbox, "later-form.pdf", "%PDF-1.4\n");
@@ -168,11 +171,15 @@ class DocumentUploadTemplatesTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/later-form.pdf")));
         assertThat(inbox.resolve("early.pdf")).exists();
         assertThat(uploads()).hasSize(1);
+        // the directory's oldest-file gauge sees the document waiting (its manifests are not documents)
+        await().atMost(Duration.ofSeconds(10)).until(() -> oldestFileAge() >= 3600);
+        assertThat(oldestFileAge()).isLessThan(3700);
 
         drop(inbox, "early.pdf.manifest.json",
                 "{\"type\": \"form\", \"spvSlug\": \"veh_1\", \"personId\": \"psn_1\"}");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/early.pdf")));
         assertThat(uploads()).hasSize(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> oldestFileAge() == 0.0);
         warnings.close();
         assertThat(warnings.lines()).isEmpty();
     }
@@ -298,6 +305,11 @@ class DocumentUploadTemplatesTest {
         }
         route.add();
         return inbox;
+    }
+
+    private double oldestFileAge() {
+        Gauge gauge = ImportMetrics.registry(camel).find(FileBacklog.METER).tag("route", "documents").gauge();
+        return gauge == null ? -1 : gauge.value();
     }
 
     private static void dropDocument(Path inbox, String name, Instant modified) throws Exception {
