@@ -169,7 +169,7 @@ class ReplicasIT {
 
         Map<String, Integer> alreadyExisting;
         try {
-            alreadyExisting = drops.assertEachFileImportedOnce(inFlightAtKill);
+            alreadyExisting = drops.assertEachFileImportedOnce();
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\n" + fileLines(), e);
         }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.camelzest.component.model.InfoResponse;
+import dev.camelzest.fixtures.time.MutableClock;
 import dev.camelzest.sandbox.PartnerCredentials;
 import dev.camelzest.sandbox.junit.SandboxAdminClient.RecordedRequest;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;

@@ -17,6 +17,7 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The eventId store of several instances sharing one database (PostgreSQL; H2 works for a single node): camel-sql's
@@ -49,10 +50,14 @@ public class JdbcEventIdRepository extends JdbcMessageIdRepository implements Ev
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(48);
     public static final Duration DEFAULT_TRIM_INTERVAL = Duration.ofHours(1);
 
-    static final String CREATE = "CREATE TABLE " + TABLE + " (processor_name VARCHAR(255) NOT NULL,"
+    static final String CREATE = "CREATE TABLE IF NOT EXISTS " + TABLE + " (processor_name VARCHAR(255) NOT NULL,"
             + " event_id VARCHAR(255) NOT NULL, claimed_by VARCHAR(255) NOT NULL,"
             + " claimed_at TIMESTAMP WITH TIME ZONE NOT NULL, confirmed_at TIMESTAMP WITH TIME ZONE,"
             + " PRIMARY KEY (processor_name, event_id))";
+    /** Trimming deletes by claim time. */
+    static final String CREATE_INDEX = "CREATE INDEX IF NOT EXISTS " + TABLE + "_claimed_at ON " + TABLE
+            + " (claimed_at)";
+    private static final String TABLE_EXISTS = "SELECT 1 FROM " + TABLE + " WHERE 1 = 0";
     private static final String INSERT = "INSERT INTO " + TABLE
             + " (processor_name, event_id, claimed_by, claimed_at) VALUES (?, ?, ?, ?)";
     private static final String INSERT_UNLESS_PRESENT = INSERT + " ON CONFLICT (processor_name, event_id) DO NOTHING";
@@ -88,10 +93,35 @@ public class JdbcEventIdRepository extends JdbcMessageIdRepository implements Ev
         useTable();
     }
 
+    /**
+     * The table is created here ({@link #createTable}), not by camel-sql: camel-sql 4.14 checks for it and creates it
+     * in one transaction, which PostgreSQL aborts at the failed check, so the creation fails there (4.18 uses two).
+     */
     private void useTable() {
-        setTableExistsString("SELECT 1 FROM " + TABLE + " WHERE 1 = 0");
+        setTableExistsString(TABLE_EXISTS);
         setCreateString(CREATE);
+        setCreateTableIfNotExists(false);
         setClearString("DELETE FROM " + TABLE + " WHERE processor_name = ?");
+    }
+
+    /**
+     * Creates the table and its index unless they exist (the ledger's Flyway migration V4 creates the same), each
+     * statement its own transaction. Two instances starting at once may both try: PostgreSQL may then refuse the
+     * loser's {@code IF NOT EXISTS}, which is fine as long as the table is there afterwards.
+     */
+    private void createTable() {
+        for (String statement : new String[] {CREATE, CREATE_INDEX}) {
+            try {
+                jdbcTemplate.execute(statement);
+            } catch (DataAccessException e) {
+                try {
+                    jdbcTemplate.execute(TABLE_EXISTS);
+                } catch (DataAccessException missing) {
+                    e.addSuppressed(missing);
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -114,6 +144,10 @@ public class JdbcEventIdRepository extends JdbcMessageIdRepository implements Ev
 
     @Override
     protected void doStart() throws Exception {
+        if (jdbcTemplate == null) {
+            jdbcTemplate = new JdbcTemplate(getDataSource());
+        }
+        createTable();
         super.doStart();
         String database = jdbcTemplate.execute(
                 (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());

@@ -11,9 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.camelzest.component.MutableClock;
 import dev.camelzest.component.ZestApiException;
 import dev.camelzest.component.model.TokenResponse;
+import dev.camelzest.fixtures.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import dev.camelzest.component.LogCapture;
-import dev.camelzest.component.MutableClock;
 import dev.camelzest.component.webhook.WebhookRefusals.Reason;
+import dev.camelzest.fixtures.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

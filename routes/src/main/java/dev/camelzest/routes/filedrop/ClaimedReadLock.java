@@ -1,5 +1,7 @@
 package dev.camelzest.routes.filedrop;
 
+import java.util.function.Consumer;
+
 import dev.camelzest.routes.ledger.FileClaims;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -108,38 +110,38 @@ final class ClaimedReadLock<T> implements GenericFileExclusiveReadLockStrategy<T
     @Override
     public void releaseExclusiveReadLockOnAbort(GenericFileOperations<T> operations, GenericFile<T> file,
             Exchange exchange) throws Exception {
-        try {
-            changed.releaseExclusiveReadLockOnAbort(operations, file, exchange);
-        } finally {
-            release(file);
-        }
+        release(() -> changed.releaseExclusiveReadLockOnAbort(operations, file, exchange),
+                claims -> claims.remove(claimKey(file)));
     }
 
     @Override
     public void releaseExclusiveReadLockOnRollback(GenericFileOperations<T> operations, GenericFile<T> file,
             Exchange exchange) throws Exception {
-        try {
-            changed.releaseExclusiveReadLockOnRollback(operations, file, exchange);
-        } finally {
-            release(file);
-        }
+        release(() -> changed.releaseExclusiveReadLockOnRollback(operations, file, exchange),
+                claims -> claims.remove(claimKey(file)));
     }
 
     @Override
     public void releaseExclusiveReadLockOnCommit(GenericFileOperations<T> operations, GenericFile<T> file,
             Exchange exchange) throws Exception {
-        try {
-            changed.releaseExclusiveReadLockOnCommit(operations, file, exchange);
-        } finally {
-            if (claims != null) {
-                claims.confirm(claimKey(file));
-            }
-        }
+        release(() -> changed.releaseExclusiveReadLockOnCommit(operations, file, exchange),
+                claims -> claims.confirm(claimKey(file)));
     }
 
-    private void release(GenericFile<T> file) {
-        if (claims != null) {
-            claims.remove(claimKey(file));
+    /** One of Camel's releases of the changed lock. */
+    @FunctionalInterface
+    private interface ChangedLockRelease {
+        void release() throws Exception;
+    }
+
+    /** Releases Camel's changed lock, then does {@code toClaim} to the file's claim (if any) whatever became of that. */
+    private void release(ChangedLockRelease changedLock, Consumer<IdempotentRepository> toClaim) throws Exception {
+        try {
+            changedLock.release();
+        } finally {
+            if (claims != null) {
+                toClaim.accept(claims);
+            }
         }
     }
 

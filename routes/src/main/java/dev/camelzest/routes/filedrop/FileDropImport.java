@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.camelzest.component.ZestApiException;
 import dev.camelzest.component.ZestConstants;
+import dev.camelzest.routes.ledger.FileCompletions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
@@ -57,6 +60,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
 
     private final FileDropFlow<R, O> flow;
     private final FileDropSettings settings;
+    private final FileCompletions completions;
     private final ImportMetrics metrics;
     private final Clock clock;
     private final Executor readingThread;
@@ -68,10 +72,12 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
      * {@code readingThread} reads and checks the next batches ahead of the route, {@code callingThreads} (one per
      * batch in flight) send them, and {@code recordingThread} records the answered ones in file order.
      */
-    public FileDropImport(FileDropFlow<R, O> flow, FileDropSettings settings, ImportMetrics metrics, Clock clock,
-            Executor readingThread, ExecutorService callingThreads, Executor recordingThread) {
+    public FileDropImport(FileDropFlow<R, O> flow, FileDropSettings settings, FileCompletions completions,
+            ImportMetrics metrics, Clock clock, Executor readingThread, ExecutorService callingThreads,
+            Executor recordingThread) {
         this.flow = flow;
         this.settings = settings;
+        this.completions = completions;
         this.metrics = metrics;
         this.rowsInFlight = new RowsInFlight(metrics);
         this.clock = clock;
@@ -89,6 +95,11 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
      * Checks the whole file can be read within its bounds (nothing is sent otherwise), starts its staged results,
      * and makes the body the file's batches: checked rows, read ahead on the reading thread, handed out as the
      * batches in flight allow.
+     * <p>
+     * A file whose completion the ledger holds, not yet moved (its importer died after recording it, before the move),
+     * is not imported again when every output it recorded is there: the body is no batch, and the file only moves.
+     * When one is missing (the importer died while publishing), the file is imported again (its calls answered from
+     * Zest's cache, its rows reported as before) and only the missing outputs are written, under the recorded names.
      */
     public void start(Exchange exchange) {
         metrics.fileSeen(exchange.getFromRouteId());
@@ -105,6 +116,25 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
                 callLimit, window, new BatchRecorder(recordingThread, window::release));
         exchange.setProperty(RUN, run);
         rowsInFlight.count(exchange, run);
+        Optional<FileCompletions.Outputs> completed = completions.unmoved(source(exchange), run.importId());
+        if (completed.isPresent()) {
+            run.outputsRecorded(completed.get());
+            for (String own : run.outputNames()) {
+                if (holds(exchange, run.publishedName(own))) {
+                    run.publishedEarlier(own);
+                }
+            }
+            if (run.allPublishedEarlier()) {
+                LOG.info("{} {} was completed by an earlier run, whose results are there ({}): it moves to {} without"
+                        + " being imported again", flow.title(), fileName, completed.get().resultsName(),
+                        settings.doneDirectory());
+                exchange.getIn().setBody(List.of());
+                return;
+            }
+            LOG.info("{} {} was completed by an earlier run, which did not publish all its results: importing it again"
+                    + " to write the missing ones under the names recorded ({})", flow.title(), fileName,
+                    completed.get());
+        }
         try (RowReader<R> reader = flow.open(input, format, settings.limits())) {
             run.expectRows(reader.countRemaining());
         }
@@ -200,14 +230,61 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         run.logProgressEvery(settings.progressInterval());
     }
 
-    /** Every row has an outcome: closes the staged files; the body becomes the results and errors to publish. */
+    /**
+     * Every row has an outcome: closes the staged files, records the file's completion in the ledger with the names its
+     * outputs are to be published under (their own, or stamped where a file of that name is there already), and the
+     * body becomes the results and errors to publish (those an earlier run did not). Once the input has moved, the
+     * completion is marked so.
+     * <p>
+     * A file of a chosen name written between this look and the publishing (another file of the same base name,
+     * finishing on another replica at that very moment) makes the publishing stamp the name as before; the completion
+     * still records the name looked at, so a crash before the move would then leave this file's outputs unwritten.
+     */
     public void finish(Exchange exchange) {
         FileRun<O> run = run(exchange);
         run.recorder().awaitRecorded();
         run.closeOutputs();
         checkClaim(exchange);
-        exchange.getIn().setBody(List.of(OutputFile.staged(run.resultsName(), run.resultsFile()),
-                OutputFile.staged(run.errorsName(), run.errorsFile())));
+        String source = source(exchange);
+        if (!run.outputsRecorded()) {
+            for (String own : run.outputNames()) {
+                if (holds(exchange, own)) {
+                    run.publishedAs(own, OutputFile.stamped(own, run.startedAt()));
+                }
+            }
+            run.outputsRecorded(completions.record(source, run.importId(), run.fileName(), run.outputs()));
+        }
+        exchange.setProperty(ArchivingStrategy.AFTER_MOVE, (Runnable) () -> markMoved(source, run));
+        List<OutputFile> outputs = new ArrayList<>();
+        if (!run.wasPublishedEarlier(run.resultsName())) {
+            outputs.add(OutputFile.staged(run.publishedName(run.resultsName()), run.resultsFile()));
+        }
+        if (!run.wasPublishedEarlier(run.errorsName())) {
+            outputs.add(OutputFile.staged(run.publishedName(run.errorsName()), run.errorsFile()));
+        }
+        exchange.getIn().setBody(outputs);
+    }
+
+    private void markMoved(String source, FileRun<O> run) {
+        try {
+            completions.moved(source, run.importId());
+        } catch (RuntimeException e) {
+            // the file is done and moved; the completion left unmarked only makes an identical drop of it move unread
+            LOG.warn("{} {} moved, but the ledger cannot mark its completion so: {}", flow.title(), run.fileName(),
+                    e.getMessage());
+        }
+    }
+
+    /** The directory the exchange's file was dropped in, as every replica names it. */
+    private static String source(Exchange exchange) {
+        return exchange.getFromEndpoint().getEndpointBaseUri();
+    }
+
+    /** Whether the output of that name is in the results directory already. */
+    private boolean holds(Exchange exchange, String name) {
+        ArchivingStrategy.DropDirectory directory =
+                exchange.getProperty(ArchivingStrategy.DIRECTORY, ArchivingStrategy.DropDirectory.class);
+        return directory != null && directory.holds(settings.resultsDirectory() + "/" + name);
     }
 
     /**
@@ -218,7 +295,8 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         FileRun<O> run = run(exchange);
         ImportSummary summary = run.summary(ImportSummary.COMPLETED, null);
         exchange.getIn().setHeader(SUMMARY, summary);
-        exchange.getIn().setBody(List.of(OutputFile.inMemory(run.summaryName(), json(summary))));
+        exchange.getIn().setBody(run.wasPublishedEarlier(run.summaryName()) ? List.of()
+                : List.of(OutputFile.inMemory(run.publishedName(run.summaryName()), json(summary))));
     }
 
     /**
@@ -265,6 +343,10 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     public void published(Exchange exchange) {
         FileRun<O> run = run(exchange);
         ImportSummary summary = exchange.getIn().getHeader(SUMMARY, ImportSummary.class);
+        if (run.allPublishedEarlier()) {
+            metrics.file(exchange.getFromRouteId(), ImportSummary.COMPLETED, Duration.ZERO);
+            return;
+        }
         LOG.info("{} {} completed: {} rows, {} in {} ms", flow.title(), run.fileName(), summary.rows(),
                 run.countsText(), summary.durationMillis());
         metrics.file(exchange.getFromRouteId(), ImportSummary.COMPLETED, Duration.ofMillis(summary.durationMillis()));
@@ -339,7 +421,12 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
             summary = new ImportSummary(fileName, ImportSummary.STOPPED, 0, Map.of(), clock.instant().toString(),
                     clock.instant().toString(), 0, null, null, reason);
         }
-        exchange.getIn().setBody(OutputFile.inMemory(FileRun.baseNameOf(fileName) + ".summary.json", json(summary)));
+        String summaryName = FileRun.baseNameOf(fileName) + ".summary.json";
+        if (run != null && run.outputsRecorded() && run.publishedName(run.summaryName()).equals(summaryName)) {
+            // that name is kept for the completed summary the completion recorded: it must not be taken for this one
+            summaryName = OutputFile.stamped(summaryName, run.startedAt());
+        }
+        exchange.getIn().setBody(OutputFile.inMemory(summaryName, json(summary)));
     }
 
     /**

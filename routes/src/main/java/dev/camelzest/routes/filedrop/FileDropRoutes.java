@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 import dev.camelzest.component.ZestApiException;
+import dev.camelzest.routes.ledger.FileCompletions;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.support.SftpSupport;
 import dev.camelzest.routes.support.TemplateSupport;
@@ -161,10 +162,11 @@ public final class FileDropRoutes {
     /**
      * The process strategy of a drop directory: Camel's rename strategy, its read lock a {@link ClaimedReadLock}
      * (claims in the template's {@code readLockRepository}, when set), its move to {@link #ARCHIVED_NAME} under a
-     * free name ({@link FreeNameRenamer}).
+     * free name ({@link FreeNameRenamer}); the route may look into the drop directory and act once the file moved
+     * ({@link ArchivingStrategy}).
      */
     public static GenericFileRenameProcessStrategy<?> archiving(RouteTemplateContext rtc) {
-        GenericFileRenameProcessStrategy<Object> moving = new GenericFileRenameProcessStrategy<>();
+        GenericFileRenameProcessStrategy<Object> moving = new ArchivingStrategy<>();
         moving.setCamelContext(rtc.getCamelContext());
         moving.setExclusiveReadLockStrategy(new ClaimedReadLock<>(claims(rtc),
                 Long.parseLong(text(rtc, "readLockCheckInterval")), Long.parseLong(text(rtc, "readLockMinAge"))));
@@ -374,7 +376,8 @@ public final class FileDropRoutes {
     private static FileDropImport<?, ?> createImport(RouteTemplateContext rtc, Flow flow) {
         Path dataDirectory = Path.of(text(rtc, "dataDirectory"));
         CamelContext camelContext = rtc.getCamelContext();
-        FileDropFlow<?, ?> dropFlow = flow.create().apply(new FlowContext(rtc, TemplateSupport.ledger(rtc)));
+        Ledger ledger = TemplateSupport.ledger(rtc);
+        FileDropFlow<?, ?> dropFlow = flow.create().apply(new FlowContext(rtc, ledger));
         FileDropSettings settings = new FileDropSettings(
                 Integer.parseInt(text(rtc, "batchSize")),
                 new ReadLimits(ReadLimits.charset(text(rtc, "charset")),
@@ -384,6 +387,7 @@ public final class FileDropRoutes {
                 duration(text(rtc, "retryStoppedAfter")),
                 text(rtc, "doneDirectory"),
                 text(rtc, "errorDirectory"),
+                text(rtc, "resultsDirectory"),
                 Integer.parseInt(text(rtc, "maxBatchesInFlight")),
                 Integer.parseInt(text(rtc, flow.maxCallsInFlight() != null ? "maxCallsInFlight" : "maxBatchesInFlight")));
         ExecutorService readingThread = camelContext.getExecutorServiceManager()
@@ -392,15 +396,15 @@ public final class FileDropRoutes {
                 .newSingleThreadExecutor(FileDropImport.class, "ZestFileDropRecorder");
         ExecutorService callingThreads = camelContext.getExecutorServiceManager()
                 .newFixedThreadPool(FileDropImport.class, "ZestFileDropCall", settings.maxBatchesInFlight());
-        return create(dropFlow, settings, ImportMetrics.of(camelContext, dropFlow.meterName()), readingThread,
-                callingThreads, recordingThread);
+        return create(dropFlow, settings, ledger.fileCompletions(), ImportMetrics.of(camelContext,
+                dropFlow.meterName()), readingThread, callingThreads, recordingThread);
     }
 
     private static <R extends DropRow, O extends RowOutcome> FileDropImport<R, O> create(FileDropFlow<R, O> flow,
-            FileDropSettings settings, ImportMetrics metrics, ExecutorService readingThread,
-            ExecutorService callingThreads, ExecutorService recordingThread) {
-        return new FileDropImport<>(flow, settings, metrics, Clock.systemUTC(), readingThread, callingThreads,
-                recordingThread);
+            FileDropSettings settings, FileCompletions completions, ImportMetrics metrics,
+            ExecutorService readingThread, ExecutorService callingThreads, ExecutorService recordingThread) {
+        return new FileDropImport<>(flow, settings, completions, metrics, Clock.systemUTC(), readingThread,
+                callingThreads, recordingThread);
     }
 
     /** The delimiter parameter: exactly one character. */

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param retryStoppedAfter how long a file whose import stopped is left alone before it is tried again
  * @param doneDirectory     where a file goes once every row has an outcome (relative to the input directory)
  * @param errorDirectory    where a file that cannot be read goes, with its report
+ * @param resultsDirectory  where the results, errors and summary files are published (relative to the input
+ *                          directory)
  * @param maxBatchesInFlight the most batches of a file sent and not yet recorded at once; fewer while Zest is
  *                          overloaded ({@link InFlightLimit})
  * @param maxCallsInFlight  the most calls of a file open at once, the ceiling of its adaptive {@link InFlightLimit}:
@@ -21,8 +23,8 @@ import java.time.Duration;
  *                          one whose batch makes several calls (subscriptions: one per SPV)
  */
 public record FileDropSettings(int batchSize, ReadLimits limits, Path workDirectory, Duration progressInterval,
-        Duration retryStoppedAfter, String doneDirectory, String errorDirectory, int maxBatchesInFlight,
-        int maxCallsInFlight) {
+        Duration retryStoppedAfter, String doneDirectory, String errorDirectory, String resultsDirectory,
+        int maxBatchesInFlight, int maxCallsInFlight) {
 
     public FileDropSettings {
         if (batchSize < 1) {

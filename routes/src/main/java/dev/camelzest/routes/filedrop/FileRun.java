@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import dev.camelzest.routes.ledger.FileCompletions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +48,11 @@ final class FileRun<O extends RowOutcome> {
     /** Rows handed to their batch's calls and not yet recorded: the rows in flight gauge ({@link ImportMetrics}). */
     private final AtomicLong rowsInFlight = new AtomicLong();
     private final Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
-    /** Files published under a stamped name, since one of their own name was there already. */
+    /** Outputs published under another name than their own (stamped, since one of their own name was there). */
     private final Map<String, String> publishedAs = new ConcurrentHashMap<>();
+    /** Outputs (by their own name) an earlier run of the same file published already. */
+    private final Set<String> publishedEarlier = ConcurrentHashMap.newKeySet();
+    private volatile boolean outputsRecorded;
     private long rows;
     private long rowsSent;
     private long expectedRows = -1;
@@ -75,8 +81,52 @@ final class FileRun<O extends RowOutcome> {
         return startedAt;
     }
 
+    /** The output about to be written as {@code name} is written as {@code stamped}: that name was taken. */
     void publishedAs(String name, String stamped) {
-        publishedAs.put(name, stamped);
+        publishedAs.replaceAll((own, published) -> published.equals(name) ? stamped : published);
+        publishedAs.putIfAbsent(name, stamped);
+    }
+
+    /** The name the output of this own name is published under. */
+    String publishedName(String own) {
+        return publishedAs.getOrDefault(own, own);
+    }
+
+    /** The results, errors and summary, by their own names. */
+    List<String> outputNames() {
+        return List.of(resultsName(), errorsName(), summaryName());
+    }
+
+    /** The names the file's outputs are published under, as its completion in the ledger records them. */
+    FileCompletions.Outputs outputs() {
+        return new FileCompletions.Outputs(publishedName(resultsName()), publishedName(errorsName()),
+                publishedName(summaryName()));
+    }
+
+    /** The completion of the file is recorded, with these names for its outputs. */
+    void outputsRecorded(FileCompletions.Outputs outputs) {
+        publishedAs.put(resultsName(), outputs.resultsName());
+        publishedAs.put(errorsName(), outputs.errorsName());
+        publishedAs.put(summaryName(), outputs.summaryName());
+        outputsRecorded = true;
+    }
+
+    boolean outputsRecorded() {
+        return outputsRecorded;
+    }
+
+    /** An earlier run of the file, whose completion is recorded, published this output (by its own name). */
+    void publishedEarlier(String own) {
+        publishedEarlier.add(own);
+    }
+
+    boolean wasPublishedEarlier(String own) {
+        return publishedEarlier.contains(own);
+    }
+
+    /** Every output was published by an earlier run: nothing is imported, the input is only moved. */
+    boolean allPublishedEarlier() {
+        return publishedEarlier.containsAll(outputNames());
     }
 
     BatchRecorder recorder() {
@@ -242,7 +292,7 @@ final class FileRun<O extends RowOutcome> {
         boolean completed = ImportSummary.COMPLETED.equals(outcome);
         return new ImportSummary(fileName, outcome, rows, countsByStatus(), startedAt.toString(),
                 finishedAt.toString(), Duration.between(startedAt, finishedAt).toMillis(),
-                completed ? publishedAs.getOrDefault(resultsName(), resultsName()) : null,
-                completed ? publishedAs.getOrDefault(errorsName(), errorsName()) : null, reason);
+                completed ? publishedName(resultsName()) : null, completed ? publishedName(errorsName()) : null,
+                reason);
     }
 }

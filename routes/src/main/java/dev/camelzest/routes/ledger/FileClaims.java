@@ -195,11 +195,13 @@ public final class FileClaims extends ServiceSupport implements IdempotentReposi
         }
     }
 
-    private static String path(String file) {
+    /** The path as the table holds it, for reading: cut to the column's length (the key stands for all of it). */
+    static String path(String file) {
         return file.length() <= MAX_PATH ? file : file.substring(0, MAX_PATH);
     }
 
-    private static String key(String file) {
+    /** The SHA-256 of {@code file}, in hex: a key of one length for any path. */
+    static String key(String file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(file.getBytes(StandardCharsets.UTF_8)));

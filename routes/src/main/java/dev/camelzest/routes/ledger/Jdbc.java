@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,6 +55,24 @@ final class Jdbc {
             dialect = known;
         }
         return known;
+    }
+
+    /**
+     * Makes every commit so far durable now: H2 writes its commits to its file a moment after they return, so a
+     * process killed in between loses them; there a synced checkpoint writes them. A PostgreSQL commit is durable
+     * when it returns. Answers false when the checkpoint was refused (a user without H2's admin right).
+     */
+    boolean syncToDisk() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (dialect(connection) == Upsert.Dialect.H2) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CHECKPOINT SYNC");
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** SQLState 23505, in the exception or the batch's cause chain (H2 and PostgreSQL alike). */

@@ -29,6 +29,7 @@ public final class Ledger implements AutoCloseable {
     private final SpvRequestLedger spvRequests;
     private final SubscriptionLedger subscriptions;
     private final WebhookEventLedger webhookEvents;
+    private final FileCompletions fileCompletions;
 
     private Ledger(DataSource dataSource, AutoCloseable owned) {
         this.dataSource = dataSource;
@@ -37,6 +38,7 @@ public final class Ledger implements AutoCloseable {
         this.spvRequests = new SpvRequestLedger(dataSource);
         this.subscriptions = new SubscriptionLedger(dataSource);
         this.webhookEvents = new WebhookEventLedger(dataSource);
+        this.fileCompletions = new FileCompletions(dataSource);
     }
 
     public static Ledger open(LedgerSettings settings) {
@@ -110,6 +112,10 @@ public final class Ledger implements AutoCloseable {
 
     public WebhookEventLedger webhookEvents() {
         return webhookEvents;
+    }
+
+    public FileCompletions fileCompletions() {
+        return fileCompletions;
     }
 
     @Override

@@ -3,14 +3,16 @@ package dev.camelzest.routes.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,12 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.camelzest.fixtures.postgres.PostgresCluster;
-import dev.camelzest.routes.testing.TestPostgres;
+import dev.camelzest.fixtures.time.MutableClock;
+import dev.camelzest.routes.testing.LedgerDatabase;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,32 +36,14 @@ class FileClaimsTest {
     private static final Duration EXPIRY = Duration.ofSeconds(30);
     private static final String FILE = "sftp://sftp.acme.example:22/investors/monday.csv";
 
-    private static PostgresCluster postgres;
-
     @TempDir
     Path temp;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T06:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T06:00:00Z"));
     private Ledger ledger;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = TestPostgres.startIfInstalled();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        TestPostgres.stop(postgres);
-    }
-
     private void open(String database) {
-        if ("postgresql".equals(database)) {
-            TestPostgres.required(postgres);
-            ledger = Ledger.open(LedgerSettings.jdbc(postgres.jdbcUrl(), PostgresCluster.USER,
-                    PostgresCluster.PASSWORD));
-        } else {
-            ledger = Ledger.open(LedgerSettings.embedded(temp));
-        }
+        ledger = ("postgresql".equals(database) ? LedgerDatabase.POSTGRESQL : LedgerDatabase.H2).open(temp);
     }
 
     @AfterEach
@@ -80,12 +62,25 @@ class FileClaimsTest {
         return new FileClaims(ledger.dataSource(), EXPIRY, clock);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
-    void aFileHeldByOneInstanceIsRefusedToAnother(String database) {
+    /** Two instances sharing the ledger of that database, as two replicas do. */
+    private FileClaims[] twoInstancesOn(String database) {
         open(database);
-        FileClaims first = instance();
-        FileClaims second = instance();
+        return new FileClaims[] {instance(), instance()};
+    }
+
+    /** Run on the ledger of each database: PostgreSQL (the cluster setup) and H2. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"postgresql", "h2"})
+    private @interface OnBothLedgers {
+    }
+
+    @OnBothLedgers
+    void aFileHeldByOneInstanceIsRefusedToAnother(String database) {
+        FileClaims[] instances = twoInstancesOn(database);
+        FileClaims first = instances[0];
+        FileClaims second = instances[1];
 
         assertThat(first.add(FILE)).isTrue();
         assertThat(second.add(FILE)).isFalse();
@@ -93,12 +88,11 @@ class FileClaimsTest {
         assertThat(second.add("sftp://sftp.acme.example:22/investors/tuesday.csv")).isTrue();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
+    @OnBothLedgers
     void aReleasedFileMayBeTakenAtOnceAProcessedOneOnlyOnceItsClaimExpired(String database) {
-        open(database);
-        FileClaims first = instance();
-        FileClaims second = instance();
+        FileClaims[] instances = twoInstancesOn(database);
+        FileClaims first = instances[0];
+        FileClaims second = instances[1];
 
         first.add(FILE);
         assertThat(second.remove(FILE)).as("only the holder releases").isFalse();
@@ -112,12 +106,11 @@ class FileClaimsTest {
         assertThat(first.add(FILE)).isTrue();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
+    @OnBothLedgers
     void anInstanceKnowsWhenItsClaimPassedToAnother(String database) {
-        open(database);
-        FileClaims holder = instance();
-        FileClaims other = instance();
+        FileClaims[] instances = twoInstancesOn(database);
+        FileClaims holder = instances[0];
+        FileClaims other = instances[1];
         holder.add(FILE);
         assertThat(holder.holds(FILE)).isTrue();
         assertThat(other.holds(FILE)).isFalse();
@@ -130,12 +123,11 @@ class FileClaimsTest {
         assertThat(other.holds(FILE)).as("released").isFalse();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
+    @OnBothLedgers
     void theHeartbeatKeepsAClaimUntilItsInstanceStops(String database) {
-        open(database);
-        FileClaims holder = instance();
-        FileClaims other = instance();
+        FileClaims[] instances = twoInstancesOn(database);
+        FileClaims holder = instances[0];
+        FileClaims other = instances[1];
         holder.add(FILE);
 
         clock.advance(Duration.ofSeconds(20));
@@ -151,8 +143,7 @@ class FileClaimsTest {
         assertThat(holder.add(FILE)).as("the new holder's heartbeat goes on; the old one's lapsed").isFalse();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
+    @OnBothLedgers
     void startedWithCamelItsHeartbeatRunsByItself(String database) throws Exception {
         open(database);
         Duration expiry = Duration.ofSeconds(2);
@@ -173,8 +164,7 @@ class FileClaimsTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "h2"})
+    @OnBothLedgers
     void ofInstancesClaimingAtTheSameMomentExactlyOneGetsTheFile(String database) throws Exception {
         open(database);
         assertThat(race(8)).as("a new file").isEqualTo(1);
@@ -203,34 +193,6 @@ class FileClaimsTest {
             return won;
         } finally {
             threads.shutdownNow();
-        }
-    }
-
-    /** The replicas' shared time, moved by the test. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

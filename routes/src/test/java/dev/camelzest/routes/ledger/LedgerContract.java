@@ -33,10 +33,10 @@ abstract class LedgerContract {
     @Test
     void migrationsCreateTheTablesOnce() throws Exception {
         try (Ledger ledger = openLedger()) {
-            assertThat(appliedMigrations(ledger)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(appliedMigrations(ledger)).containsExactly("1", "2", "3", "4", "5", "6");
         }
         try (Ledger reopened = openLedger()) {
-            assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4", "5", "6");
         }
     }
 
