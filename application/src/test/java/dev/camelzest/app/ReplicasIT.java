@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * partner once, and the reconciliation ran on one replica at a time.
  * <p>
  * Size from system properties (failsafe passes them; {@code -Preplicas-full} is the issue's full size):
- * {@code replicas.count}, {@code replicas.files}, {@code replicas.rows} (per file), {@code replicas.webhooks}.
+ * {@code replicas.count}, {@code replicas.files}, {@code replicas.rows} (per file), {@code replicas.webhooks};
+ * {@code replicas.kill=false} leaves every replica running, to compare the throughput of one, two and three.
  */
 class ReplicasIT {
 
@@ -54,6 +55,7 @@ class ReplicasIT {
     private final int files = Integer.getInteger("replicas.files", 6);
     private final int rowsPerFile = Integer.getInteger("replicas.rows", 1000);
     private final int webhooks = Integer.getInteger("replicas.webhooks", 300);
+    private final boolean killOne = Boolean.parseBoolean(System.getProperty("replicas.kill", "true"));
 
     @TempDir
     Path temp;
@@ -137,7 +139,7 @@ class ReplicasIT {
                 deliveries.add(zestWebhooks.deliver(body, (replica + 1) % replicaCount, deadline));
             }
             // half-way: once the imports are in full swing (a first file done), or half the webhooks sent
-            if (killedAt == null && replicaCount > 1 && (drops.notDone().size() < files || n == webhooks / 2)) {
+            if (killOne && killedAt == null && replicaCount > 1 && (drops.notDone().size() < files || n == webhooks / 2)) {
                 inFlightAtKill = drops.notDone();
                 killedAt = Instant.now();
                 replicas.get(0).process.destroyForcibly();
@@ -169,7 +171,7 @@ class ReplicasIT {
 
         Map<String, Integer> alreadyExisting;
         try {
-            alreadyExisting = drops.assertEachFileImportedOnce();
+            alreadyExisting = drops.assertEachFileImportedOnce(killedAt != null);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\n" + fileLines(), e);
         }
