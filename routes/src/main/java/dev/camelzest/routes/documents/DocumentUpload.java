@@ -106,7 +106,7 @@ public final class DocumentUpload {
         }
         Optional<String> movesTo;
         try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
-            movesTo = completion.completedEarlier(exchange, in);
+            movesTo = in == null ? Optional.empty() : completion.completedEarlier(exchange, in);
         }
         movesTo.ifPresent(directory -> {
             exchange.setProperty(COMPLETED_EARLIER, true);
