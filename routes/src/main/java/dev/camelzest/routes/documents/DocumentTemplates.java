@@ -4,10 +4,12 @@ import static dev.camelzest.routes.support.TemplateSupport.ref;
 import static dev.camelzest.routes.support.TemplateSupport.retried;
 import static dev.camelzest.routes.support.TemplateSupport.text;
 
+import java.time.Clock;
 
 import dev.camelzest.component.ZestApiException;
 import dev.camelzest.routes.filedrop.FileDropRoutes;
 import dev.camelzest.routes.filedrop.OutputFile;
+import dev.camelzest.routes.filedrop.ReportCompletion;
 import dev.camelzest.routes.filedrop.UnreadableFileException;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.support.SftpSupport;
@@ -119,7 +121,8 @@ public class DocumentTemplates extends RouteBuilder {
             Ledger ledger = TemplateSupport.ledger(rtc);
             return new DocumentUpload(ledger.investors(), ledger.subscriptions(),
                     Long.parseLong(text(rtc, "maxUploadSize")), Integer.parseInt(text(rtc, "maxManifestSize")),
-                    text(rtc, "doneDirectory"), text(rtc, "errorDirectory"));
+                    text(rtc, "doneDirectory"), text(rtc, "errorDirectory"),
+                    new ReportCompletion(ledger.fileCompletions(), Clock.systemUTC()));
         });
     }
 
@@ -148,7 +151,7 @@ public class DocumentTemplates extends RouteBuilder {
                 .process(ref(START))
                 .pollEnrich().simple(manifestUri).timeout(0).aggregationStrategy(DocumentUpload::withManifest).end()
                 .process(ref(MANIFEST))
-                .filter(exchangeProperty(WaitingDocuments.WAITING).isNull())
+                .filter(DocumentUpload::toUpload)
                     .process(ref(REQUEST))
                     .to("{{zestUri}}")
                     .process(ref(UPLOADED))

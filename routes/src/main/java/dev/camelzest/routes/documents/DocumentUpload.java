@@ -17,6 +17,7 @@ import dev.camelzest.component.operation.UploadMediaType;
 import dev.camelzest.routes.documents.DocumentManifest.Kind;
 import dev.camelzest.routes.filedrop.FileDropRoutes;
 import dev.camelzest.routes.filedrop.FileReport;
+import dev.camelzest.routes.filedrop.ReportCompletion;
 import dev.camelzest.routes.filedrop.RowStatus;
 import dev.camelzest.routes.filedrop.UnreadableFileException;
 import dev.camelzest.routes.ledger.InvestorLedger;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * One document through Zest: its manifest read, the investor resolved through the ledger, a funding receipt held
  * back until its subscription's signed form is on record, size and type checked before anything is sent, then
  * {@code uploadSubscriptionForm} or {@code uploadFundingReceipt}, the ledger updated, and a report written beside the
- * document where it goes ({@code done/} or {@code error/}).
+ * document where it goes ({@code done/} or {@code error/}). The document's completion is recorded in the ledger before
+ * its report is written ({@link ReportCompletion}): a document taken over after its report was written, before it
+ * moved, is not uploaded again and gets no second report; it only moves.
  */
 public final class DocumentUpload {
 
@@ -59,6 +62,7 @@ public final class DocumentUpload {
     private static final String MANIFEST_CONTENT = "zestDocumentManifestContent";
     private static final String PERSON = "zestDocumentPerson";
     private static final String DOCUMENT = "zestDocumentName";
+    private static final String COMPLETED_EARLIER = "zestDocumentCompletedEarlier";
 
     private final DocumentManifestReader reader;
     private final InvestorLedger investors;
@@ -66,23 +70,27 @@ public final class DocumentUpload {
     private final long maxUploadSize;
     private final String doneDirectory;
     private final String errorDirectory;
+    private final ReportCompletion completion;
 
     public DocumentUpload(InvestorLedger investors, SubscriptionLedger subscriptions, long maxUploadSize,
-            int maxManifestSize, String doneDirectory, String errorDirectory) {
+            int maxManifestSize, String doneDirectory, String errorDirectory, ReportCompletion completion) {
         this.reader = new DocumentManifestReader(maxManifestSize);
         this.investors = investors;
         this.subscriptions = subscriptions;
         this.maxUploadSize = maxUploadSize;
         this.doneDirectory = doneDirectory;
         this.errorDirectory = errorDirectory;
+        this.completion = completion;
     }
 
     /**
      * Where the document came from, and the name of its manifest beside it. The name goes into the manifest
      * consumer's {@code include} option, so a name with any other character is refused before it gets there: one
      * such as {@code x)&fileName=...} would otherwise end the option and add its own to a consumer that deletes.
+     * A document an earlier run completed, its report there, only moves (its manifest is still polled, to be
+     * consumed with it).
      */
-    public void start(Exchange exchange) {
+    public void start(Exchange exchange) throws IOException {
         exchange.setProperty(FileDropRoutes.ARCHIVE, errorDirectory);
         String document = fileName(exchange);
         exchange.setProperty(DOCUMENT, document);
@@ -92,6 +100,27 @@ public final class DocumentUpload {
         }
         exchange.setProperty(MANIFEST_NAME, document + DocumentManifestReader.SUFFIX + "json|csv");
         exchange.setProperty(MANIFEST_PATTERN, Pattern.quote(document + DocumentManifestReader.SUFFIX) + "(json|csv)");
+        Long size = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        if (size == null || size > maxUploadSize) {
+            return; // refused by its size before it is read: nothing to look up
+        }
+        Optional<String> movesTo;
+        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
+            movesTo = in == null ? Optional.empty() : completion.completedEarlier(exchange, in);
+        }
+        movesTo.ifPresent(directory -> {
+            exchange.setProperty(COMPLETED_EARLIER, true);
+            exchange.setProperty(FileDropRoutes.ARCHIVE, directory);
+        });
+    }
+
+    /** Whether the document is to be uploaded now: it does not wait, and no earlier run completed it. */
+    public static boolean toUpload(Exchange exchange) {
+        return !WaitingDocuments.waits(exchange) && !completedEarlier(exchange);
+    }
+
+    private static boolean completedEarlier(Exchange exchange) {
+        return exchange.getProperty(COMPLETED_EARLIER, false, Boolean.class);
     }
 
     /**
@@ -109,6 +138,9 @@ public final class DocumentUpload {
 
     /** The manifest: read, its investor resolved, a funding held back until its form is on record. */
     public void manifest(Exchange exchange) throws IOException, NoTypeConversionAvailableException {
+        if (completedEarlier(exchange)) {
+            return;
+        }
         String document = exchange.getProperty(DOCUMENT, String.class);
         Object content = exchange.getProperty(MANIFEST_CONTENT);
         if (content == null) {
@@ -198,7 +230,8 @@ public final class DocumentUpload {
             report.put("subscriptionSlug", funding.subscriptionSlug()).put("uploadedAt", funding.uploadedAt());
         }
         exchange.setProperty(FileDropRoutes.ARCHIVE, doneDirectory);
-        exchange.getMessage().setBody(report.toFile(document(exchange) + ".result.json"));
+        exchange.getMessage().setBody(report.toFile(
+                completion.record(exchange, doneDirectory, document(exchange) + ".result.json")));
     }
 
     /** The errors report of a document that cannot be uploaded as it is. */
@@ -206,7 +239,8 @@ public final class DocumentUpload {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileReport report = report(exchange, RowStatus.REJECTED).failure(failure);
         exchange.setProperty(FileDropRoutes.ARCHIVE, errorDirectory);
-        exchange.getMessage().setBody(report.toFile(document(exchange) + ".errors.json"));
+        exchange.getMessage().setBody(report.toFile(
+                completion.record(exchange, errorDirectory, document(exchange) + ".errors.json")));
     }
 
     private static FileReport report(Exchange exchange, RowStatus outcome) {

@@ -25,6 +25,17 @@ final class ArchivingStrategy<T> extends GenericFileRenameProcessStrategy<T> {
         boolean holds(String path);
     }
 
+    /** The directory the exchange's file was dropped in, as every replica names it. */
+    static String source(Exchange exchange) {
+        return exchange.getFromEndpoint().getEndpointBaseUri();
+    }
+
+    /** Whether a file is at {@code path}, relative to the drop directory the exchange's file was taken from. */
+    static boolean holds(Exchange exchange, String path) {
+        DropDirectory directory = exchange.getProperty(DIRECTORY, DropDirectory.class);
+        return directory != null && directory.holds(path);
+    }
+
     @Override
     public boolean begin(GenericFileOperations<T> operations, GenericFileEndpoint<T> endpoint, Exchange exchange,
             GenericFile<T> file) throws Exception {

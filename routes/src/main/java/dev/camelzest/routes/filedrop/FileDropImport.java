@@ -116,7 +116,8 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
                 callLimit, window, new BatchRecorder(recordingThread, window::release));
         exchange.setProperty(RUN, run);
         rowsInFlight.count(exchange, run);
-        Optional<FileCompletions.Outputs> completed = completions.unmoved(source(exchange), run.importId());
+        Optional<FileCompletions.Outputs> completed =
+                completions.unmoved(ArchivingStrategy.source(exchange), run.importId());
         if (completed.isPresent()) {
             run.outputsRecorded(completed.get());
             for (String own : run.outputNames()) {
@@ -245,7 +246,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         run.recorder().awaitRecorded();
         run.closeOutputs();
         checkClaim(exchange);
-        String source = source(exchange);
+        String source = ArchivingStrategy.source(exchange);
         if (!run.outputsRecorded()) {
             for (String own : run.outputNames()) {
                 if (holds(exchange, own)) {
@@ -275,16 +276,9 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         }
     }
 
-    /** The directory the exchange's file was dropped in, as every replica names it. */
-    private static String source(Exchange exchange) {
-        return exchange.getFromEndpoint().getEndpointBaseUri();
-    }
-
     /** Whether the output of that name is in the results directory already. */
     private boolean holds(Exchange exchange, String name) {
-        ArchivingStrategy.DropDirectory directory =
-                exchange.getProperty(ArchivingStrategy.DIRECTORY, ArchivingStrategy.DropDirectory.class);
-        return directory != null && directory.holds(settings.resultsDirectory() + "/" + name);
+        return ArchivingStrategy.holds(exchange, settings.resultsDirectory() + "/" + name);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.camelzest.routes.filedrop;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,18 +17,24 @@ import java.util.HexFormat;
  * content. A file left in place by an import that stopped (or by a replica that died) has the same id when it is
  * imported again, here or on another replica; a corrected file dropped under the same name has another.
  */
-final class ImportId {
+public final class ImportId {
 
     private ImportId() {
     }
 
     static String of(String fileName, Path content) {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(content), digest(fileName))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        try (InputStream in = Files.newInputStream(content)) {
+            return of(fileName, in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + content, e);
         }
+    }
+
+    /** The id of the file of that name and content, read to its end (the caller bounds it). */
+    public static String of(String fileName, InputStream content) throws IOException {
+        DigestInputStream in = new DigestInputStream(content, digest(fileName));
+        in.transferTo(OutputStream.nullOutputStream());
+        return HexFormat.of().formatHex(in.getMessageDigest().digest());
     }
 
     private static MessageDigest digest(String fileName) {

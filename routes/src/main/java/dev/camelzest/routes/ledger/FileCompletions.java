@@ -49,6 +49,14 @@ public final class FileCompletions {
 
     /** The names a completed file's results, errors and summary are published under. */
     public record Outputs(String resultsName, String errorsName, String summaryName) {
+
+        /**
+         * The one report of a file that has no results, errors and summary of its own (a document, an SPV request
+         * file): its path, relative to the drop directory, stands in all three columns, so the table stays as it is.
+         */
+        public static Outputs report(String path) {
+            return new Outputs(path, path, path);
+        }
     }
 
     private final Jdbc jdbc;

@@ -2,6 +2,7 @@ package dev.camelzest.routes.spvrequests;
 
 import static dev.camelzest.routes.support.TemplateSupport.fileName;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import dev.camelzest.component.ZestOperation;
 import dev.camelzest.component.model.SpvRequestResponse;
 import dev.camelzest.routes.filedrop.FileDropRoutes;
 import dev.camelzest.routes.filedrop.FileReport;
+import dev.camelzest.routes.filedrop.ReportCompletion;
 import dev.camelzest.routes.filedrop.RowStatus;
 import dev.camelzest.routes.filedrop.UnreadableFileException;
 import dev.camelzest.routes.ledger.SpvRequestLedger;
@@ -34,7 +36,9 @@ import org.apache.camel.Message;
  * <p>
  * The Idempotency-Key is derived from the localId, so a file dropped again is the same request to Zest; and a
  * localId the ledger already holds is answered from the ledger without calling Zest at all (the key is only kept 24 h
- * by Zest).
+ * by Zest). The file's completion is recorded in the ledger before its report is written ({@link ReportCompletion}):
+ * a file taken over after its report was written, before it moved, is not sent again and gets no second report; it
+ * only moves.
  */
 public final class SpvRequestSubmission {
 
@@ -43,19 +47,27 @@ public final class SpvRequestSubmission {
 
     private static final String FILE = "zestSpvRequestFile";
     private static final String KNOWN = "zestSpvRequestKnown";
+    private static final String COMPLETED_EARLIER = "zestSpvRequestCompletedEarlier";
 
     private final SpvRequestFileReader reader = new SpvRequestFileReader();
     private final SpvRequestLedger ledger;
     private final int maxFileSize;
     private final String doneDirectory;
     private final String errorDirectory;
+    private final ReportCompletion completion;
 
     public SpvRequestSubmission(SpvRequestLedger ledger, int maxFileSize, String doneDirectory,
-            String errorDirectory) {
+            String errorDirectory, ReportCompletion completion) {
         this.ledger = ledger;
         this.maxFileSize = maxFileSize;
         this.doneDirectory = doneDirectory;
         this.errorDirectory = errorDirectory;
+        this.completion = completion;
+    }
+
+    /** Whether the file is to be answered now: no earlier run completed it. */
+    public static boolean toAnswer(Exchange exchange) {
+        return !exchange.getProperty(COMPLETED_EARLIER, false, Boolean.class);
     }
 
     /** The Idempotency-Key of a localId: the same for every drop of the same request. */
@@ -63,11 +75,22 @@ public final class SpvRequestSubmission {
         return UUID.nameUUIDFromBytes(("zest-spv-request:" + localId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** Reads the file and prepares the call its action needs, if any. */
+    /**
+     * Reads the file and prepares the call its action needs, if any; a file an earlier run completed, its report
+     * there, is only moved.
+     */
     public void prepare(Exchange exchange) throws InvalidPayloadException, IOException {
         exchange.setProperty(FileDropRoutes.ARCHIVE, errorDirectory);
         Message message = exchange.getMessage();
-        SpvRequestFile file = reader.read(fileName(exchange), content(message));
+        byte[] content = content(message);
+        Optional<String> movesTo = completion.completedEarlier(exchange, new ByteArrayInputStream(content));
+        if (movesTo.isPresent()) {
+            exchange.setProperty(COMPLETED_EARLIER, true);
+            exchange.setProperty(FileDropRoutes.ARCHIVE, movesTo.get());
+            message.setBody(null);
+            return;
+        }
+        SpvRequestFile file = reader.read(fileName(exchange), content);
         exchange.setProperty(FILE, file);
         Optional<SpvRequestRecord> known = file.localId() != null ? ledger.byLocalId(file.localId())
                 : ledger.bySlug(file.slug());
@@ -157,9 +180,10 @@ public final class SpvRequestSubmission {
     }
 
     /** The report goes where the file goes, through the route's one static writer: its directory in the name. */
-    private static void report(Exchange exchange, String directory, String suffix, FileReport report)
+    private void report(Exchange exchange, String directory, String suffix, FileReport report)
             throws JsonProcessingException {
         exchange.setProperty(FileDropRoutes.ARCHIVE, directory);
-        exchange.getMessage().setBody(report.toFile(directory + "/" + fileName(exchange) + suffix));
+        exchange.getMessage().setBody(report.toFile(
+                directory + "/" + completion.record(exchange, directory, fileName(exchange) + suffix)));
     }
 }

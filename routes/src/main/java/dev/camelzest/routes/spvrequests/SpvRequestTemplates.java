@@ -4,6 +4,7 @@ import static dev.camelzest.routes.support.TemplateSupport.ref;
 import static dev.camelzest.routes.support.TemplateSupport.retried;
 import static dev.camelzest.routes.support.TemplateSupport.text;
 
+import java.time.Clock;
 import java.util.function.UnaryOperator;
 
 import dev.camelzest.component.ZestApiException;
@@ -11,6 +12,7 @@ import dev.camelzest.routes.filedrop.FileDropRoutes;
 import dev.camelzest.routes.filedrop.ListedFiles;
 import dev.camelzest.routes.filedrop.FileReport;
 import dev.camelzest.routes.filedrop.OutputFile;
+import dev.camelzest.routes.filedrop.ReportCompletion;
 import dev.camelzest.routes.filedrop.UnreadableFileException;
 import dev.camelzest.routes.support.SftpSupport;
 import dev.camelzest.routes.support.TemplateSupport;
@@ -85,13 +87,14 @@ public class SpvRequestTemplates extends RouteBuilder {
                 .end();
         // a transient failure that outlasts the retries is not handled: the file stays for the next poll
         retried(route.onException(Exception.class).onWhen(ZestApiException.RETRYABLE));
-        route.process(ref(PREPARE))
-                .filter(exchangeProperty(SpvRequestSubmission.CALL).isNotNull())
-                    .to("{{zestUri}}")
-                .end()
-                .process(ref(ANSWERED))
-                .process(OutputFile::toMessage);
-        FileDropRoutes.publish(route, reportUri);
+        FileDropRoutes.publish(route.process(ref(PREPARE))
+                .filter(SpvRequestSubmission::toAnswer)
+                    .filter(exchangeProperty(SpvRequestSubmission.CALL).isNotNull())
+                        .to("{{zestUri}}")
+                    .end()
+                    .process(ref(ANSWERED))
+                    .process(OutputFile::toMessage), reportUri)
+                .end();
     }
 
     /** The route's one {@link SpvRequestSubmission}, shared by its steps. */
@@ -99,7 +102,8 @@ public class SpvRequestTemplates extends RouteBuilder {
         return TemplateSupport.routeBean(rtc, SUBMISSION, SpvRequestSubmission.class,
                 () -> new SpvRequestSubmission(TemplateSupport.ledger(rtc).spvRequests(),
                         Integer.parseInt(text(rtc, "maxFileSize")), text(rtc, "doneDirectory"),
-                        text(rtc, "errorDirectory")));
+                        text(rtc, "errorDirectory"),
+                        new ReportCompletion(TemplateSupport.ledger(rtc).fileCompletions(), Clock.systemUTC())));
     }
 
     /** Every period, the requests the ledger holds as pending are asked about, one by one. */

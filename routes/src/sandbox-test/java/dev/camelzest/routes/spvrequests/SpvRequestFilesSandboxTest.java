@@ -2,24 +2,30 @@ package dev.camelzest.routes.spvrequests;
 
 import static dev.camelzest.routes.testing.SpvRequestFiles.createJson;
 import static dev.camelzest.routes.testing.InvestorFiles.drop;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.routes.filedrop.FileBacklog;
+import dev.camelzest.routes.filedrop.ImportId;
 import dev.camelzest.routes.filedrop.ImportMetrics;
+import dev.camelzest.routes.ledger.FileCompletions;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.ledger.SpvRequestRecord;
 import dev.camelzest.routes.ledger.SpvRequestState;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
+import dev.camelzest.routes.testing.MovedCompletions;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpLogin;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
@@ -154,6 +160,43 @@ class SpvRequestFilesSandboxTest {
         // the report is written first, then the file moves
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve("error/bad-attributes.yml")));
         assertThat(ledger.spvRequests().byLocalId("deal-9")).isEmpty();
+    }
+
+    /**
+     * The state a replica killed between a file's report and its move leaves (the completion recorded, the report
+     * written, the file in place), taken over: the file only moves, no call, no second report. A file answered with
+     * errors afterwards has its completion recorded with its errors report and marked moved.
+     */
+    @Test
+    void aFileWhoseReportWasWrittenBeforeItsReplicaDiedOnlyMoves() throws Exception {
+        String source = camel.getRoute("spv-requests").getEndpoint().getEndpointBaseUri();
+        String content = createJson("deal-13");
+        String importId = ImportId.of("deal-13.json", new ByteArrayInputStream(content.getBytes(UTF_8)));
+        ledger.fileCompletions().record(source, importId, "deal-13.json",
+                FileCompletions.Outputs.report("done/deal-13.json.result.json"));
+        Path report = inbox.resolve("done/deal-13.json.result.json");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, "{\"outcome\": \"created\"}");
+        drop(inbox, "deal-13.json", content);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/deal-13.json")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ledger.fileCompletions().unmoved(source, importId).isEmpty());
+        assertThat(SANDBOX.admin().requests()).isEmpty();
+        assertThat(Files.readString(report)).isEqualTo("{\"outcome\": \"created\"}");
+        try (Stream<Path> done = Files.list(inbox.resolve("done"))) {
+            assertThat(done.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("deal-13.json", "deal-13.json.result.json");
+        }
+
+        String incomplete = "{\"templateId\": \"syndicate_secondary\"}";
+        drop(inbox, "incomplete.json", incomplete);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("error/incomplete.json")));
+        String rejected = ImportId.of("incomplete.json", new ByteArrayInputStream(incomplete.getBytes(UTF_8)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ledger.fileCompletions().unmoved(source, rejected).isEmpty());
+        assertThat(MovedCompletions.reports(ledger)).containsExactlyInAnyOrder("done/deal-13.json.result.json",
+                "error/incomplete.json.errors.json");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.camelzest.routes.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelzest.routes.filedrop.FileBacklog;
+import dev.camelzest.routes.filedrop.ImportId;
 import dev.camelzest.routes.filedrop.ImportMetrics;
+import dev.camelzest.routes.ledger.FileCompletions;
 import dev.camelzest.routes.ledger.InvestorMapping;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.SubscriptionChange;
@@ -27,6 +31,7 @@ import dev.camelzest.routes.ledger.SubscriptionStep;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.InvestorFiles;
 import dev.camelzest.routes.testing.LedgerDatabase;
+import dev.camelzest.routes.testing.MovedCompletions;
 import dev.camelzest.routes.testing.SandboxDeals;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpLogin;
@@ -256,6 +261,45 @@ class DocumentUploadTemplatesTest {
         assertThat(uploadStatuses("fundings " + person2)).endsWith(201);
         warnings.close();
         assertThat(warnings.lines()).isEmpty();
+    }
+
+    /**
+     * The state a replica killed between a document's report and its move leaves (the completion recorded, the report
+     * written, the document and its manifest in place), taken over: the document only moves, no upload, no second
+     * report. A document uploaded afterwards has its completion recorded with its report and marked moved.
+     */
+    @Test
+    void aDocumentWhoseReportWasWrittenBeforeItsReplicaDiedOnlyMoves() throws Exception {
+        Path inbox = fileDocuments();
+        String source = camel.getRoute("documents").getEndpoint().getEndpointBaseUri();
+        String importId = ImportId.of("acme-1-form.pdf", new ByteArrayInputStream(PDF));
+        ledger.fileCompletions().record(source, importId, "acme-1-form.pdf",
+                FileCompletions.Outputs.report("done/acme-1-form.pdf.result.json"));
+        Path report = inbox.resolve("done/acme-1-form.pdf.result.json");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, "{\"outcome\": \"uploaded\"}");
+        drop(inbox, "acme-1-form.pdf.manifest.csv", "type,spvSlug,partnerInvestorId\nform,veh_1,acme-1\n");
+        dropDocument(inbox, "acme-1-form.pdf", Instant.now().minusSeconds(60));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/acme-1-form.pdf"))
+                && !Files.exists(inbox.resolve("acme-1-form.pdf.manifest.csv")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ledger.fileCompletions().unmoved(source, importId).isEmpty());
+        assertThat(uploads()).isEmpty();
+        assertThat(Files.readString(report)).isEqualTo("{\"outcome\": \"uploaded\"}");
+        try (Stream<Path> done = Files.list(inbox.resolve("done"))) {
+            assertThat(done.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("acme-1-form.pdf", "acme-1-form.pdf.result.json");
+        }
+
+        drop(inbox, "acme-1-signed.pdf.manifest.csv", "type,spvSlug,partnerInvestorId\nform,veh_1,acme-1\n");
+        dropDocument(inbox, "acme-1-signed.pdf", Instant.now().minusSeconds(30));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done/acme-1-signed.pdf")));
+        assertThat(uploads()).containsExactly("forms " + person1);
+        String signed = ImportId.of("acme-1-signed.pdf", new ByteArrayInputStream(PDF));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ledger.fileCompletions().unmoved(source, signed).isEmpty());
+        assertThat(MovedCompletions.reports(ledger)).containsExactlyInAnyOrder("done/acme-1-form.pdf.result.json",
+                "done/acme-1-signed.pdf.result.json");
     }
 
     /** The upload calls the sandbox received, in order: {@code forms <personId>} or {@code fundings <personId>}. */
