@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import dev.camelzest.routes.filedrop.ImportMetrics;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 
 /**
@@ -21,11 +22,16 @@ public final class DeadLetterGauge {
     private DeadLetterGauge() {
     }
 
-    static void register(CamelContext camelContext, Path directory) {
+    /** Once per directory: the events route and the replay route both watch it (Micrometer warns on a second gauge). */
+    static synchronized void register(CamelContext camelContext, Path directory) {
+        MeterRegistry registry = ImportMetrics.registry(camelContext);
+        if (registry.find(METER).tag("directory", directory.toString()).gauge() != null) {
+            return;
+        }
         Gauge.builder(METER, directory, DeadLetterGauge::waiting)
                 .description("Undelivered events waiting in the dead-letter directory")
                 .tag("directory", directory.toString()).strongReference(true)
-                .register(ImportMetrics.registry(camelContext));
+                .register(registry);
     }
 
     static double waiting(Path directory) {
