@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * How many of one file's calls may be open at once ({@link CallPermits}), adapted to what Zest can take: additive
  * increase, multiplicative decrease (AIMD), as TCP does. Without signals it is a fixed limit: the window of batches
@@ -16,7 +19,10 @@ import java.util.function.LongSupplier;
  * after {@link #PROBE_AFTER}: against a Zest that takes two calls at a time, the import stays at two instead of
  * stalling on every third.</li>
  * <li>A smoothed call latency above twice the lowest one seen (Zest queueing the calls) lowers the limit by a
- * quarter.</li>
+ * quarter, but not below {@link #LATENCY_FLOOR}: with one or two calls open the import adds next to nothing to a
+ * queue at Zest, while the latency of a single call varies with everything else (Zest's own load, the partner's
+ * machine): on a two-core machine shared with the server, latency alone held the limit at one call half of the
+ * time against a Zest taking two. Only Zest's explicit overload (429, 503) takes it lower.</li>
  * </ul>
  * Only a call started after the last decrease can decrease the limit again: the calls of one round that all meet
  * the same overload lower it once. {@link #acquire()} waits for room at most {@code stallTimeout}, and not at all
@@ -24,9 +30,13 @@ import java.util.function.LongSupplier;
  */
 final class InFlightLimit {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InFlightLimit.class);
+
     /** How long a ceiling set by an overload holds before the limit may grow past it again. */
     static final Duration PROBE_AFTER = Duration.ofSeconds(30);
     private static final double LATENCY_FACTOR = 2.0;
+    /** The fewest calls open at once that rising latency alone can bring the limit to. */
+    static final int LATENCY_FLOOR = 2;
     private static final double LATENCY_SMOOTHING = 0.2;
     private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -99,8 +109,13 @@ final class InFlightLimit {
             lowestLatency = Math.min(lowestLatency, latency);
             smoothedLatency = smoothedLatency == 0 ? latency
                     : smoothedLatency + LATENCY_SMOOTHING * (latency - smoothedLatency);
-            if (smoothedLatency > LATENCY_FACTOR * lowestLatency && startedAt - decreasedAt > 0) {
-                decrease(0.75, now);
+            if (smoothedLatency > LATENCY_FACTOR * lowestLatency && startedAt - decreasedAt > 0
+                    && limit > LATENCY_FLOOR) {
+                limit = Math.max(LATENCY_FLOOR, limit * 0.75);
+                decreasedAt = now;
+                LOG.debug("Zest answers slower (smoothed {} ms, quickest {} ms): calls open at once lowered to {}",
+                        TimeUnit.NANOSECONDS.toMillis((long) smoothedLatency),
+                        TimeUnit.NANOSECONDS.toMillis(lowestLatency), currentLimit());
                 return;
             }
         }
@@ -123,6 +138,8 @@ final class InFlightLimit {
             ceiling = Math.max(1, currentLimit() - 1);
             ceilingSetAt = now;
             decrease(0.5, now);
+            LOG.debug("Zest overloaded: calls open at once lowered to {}, at most {} for {} s, new calls held back {}",
+                    currentLimit(), ceiling, PROBE_AFTER.toSeconds(), retryAfter);
         }
     }
 
