@@ -2,7 +2,11 @@ package dev.camelzest.routes.investors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Pattern;
+
 import dev.camelzest.routes.filedrop.RowError;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,5 +47,31 @@ class RowValidatorTest {
         assertThat(error.code()).isEqualTo("format");
         assertThat(error.field()).isEqualTo(field);
         assertThat(error.retryable()).isFalse();
+    }
+
+    /** The shape the email check stands for, as a regular expression. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "a@b.c", "a.b@c.d.e", "@b.c", "a@", "a@b", "a@b.", "a@.b", "a@b..c", "a@b.c.", ".@b.c", "a@b@c.d",
+            "a\tb@c.d", "a@b.c\u000B", "a@b.\u00e9", "\u00e9@b.c", "a@b.c ", "a..b@c.d", "a@b.c.d.e.f" })
+    void checksTheEmailShapeAsItsRegularExpression(String email) {
+        String text = email.translateEscapes();
+        assertThat(RowValidator.isEmail(text)).as(text).isEqualTo(EMAIL.matcher(text).matches());
+    }
+
+    @Test
+    void agreesWithTheRegularExpressionOnRandomText() {
+        Random random = new Random(20261205);
+        char[] alphabet = {'a', 'b', '.', '@', ' ', '\t', '\r', '\u000B', '\u00a0', '\u00e9', '-', '+'};
+        for (int i = 0; i < 200_000; i++) {
+            char[] text = new char[1 + random.nextInt(8)];
+            for (int j = 0; j < text.length; j++) {
+                text[j] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String email = new String(text);
+            assertThat(RowValidator.isEmail(email)).as(email).isEqualTo(EMAIL.matcher(email).matches());
+        }
     }
 }
