@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.camelzest.fixtures.postgres.PostgresCluster;
 import dev.camelzest.routes.investors.InvestorImportTemplates;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
@@ -21,12 +22,15 @@ import org.apache.camel.impl.DefaultCamelContext;
  * benchmarks: imports the files dropped in {@code directory} (local or, with {@code host=...}, on SFTP) until each
  * of {@code awaitFiles} (comma-separated, in order) exists, then exits. For each it prints the peak heap and the
  * CPU time of this JVM while that file was imported, so that a warm-up file measures apart from the file after it.
- * Arguments are {@code key=value} template parameters, plus {@code template=sftp|file}.
+ * Arguments are {@code key=value} template parameters, plus {@code template=sftp|file} and, for a ledger in
+ * PostgreSQL instead of the embedded H2, {@code ledgerJdbcUrl=...}.
  */
 public final class ForkedImport {
 
     public static final String PEAK_HEAP = "PEAK_HEAP_BYTES=";
     public static final String CPU_TIME = "CPU_TIME_MILLIS=";
+    /** The argument that puts the ledger in a PostgreSQL database of the benchmark's throwaway cluster. */
+    public static final String LEDGER_JDBC_URL = "ledgerJdbcUrl=";
 
     private ForkedImport() {
     }
@@ -43,8 +47,11 @@ public final class ForkedImport {
         for (String file : parameters.remove("awaitFiles").split(",")) {
             awaited.add(Path.of(file));
         }
-        Path dataDirectory = Path.of(parameters.get("dataDirectory"));
-        try (Ledger ledger = Ledger.open(LedgerSettings.embedded(dataDirectory));
+        String ledgerJdbcUrl = parameters.remove(LEDGER_JDBC_URL.substring(0, LEDGER_JDBC_URL.length() - 1));
+        LedgerSettings ledgerSettings = ledgerJdbcUrl == null
+                ? LedgerSettings.embedded(Path.of(parameters.get("dataDirectory")))
+                : LedgerSettings.jdbc(ledgerJdbcUrl, PostgresCluster.USER, PostgresCluster.PASSWORD);
+        try (Ledger ledger = Ledger.open(ledgerSettings);
              DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getRegistry().bind("zestLedger", ledger);
             camel.addRoutes(new InvestorImportTemplates());

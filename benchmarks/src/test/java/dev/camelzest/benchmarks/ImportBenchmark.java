@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelzest.fixtures.postgres.PostgresCluster;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -26,6 +28,8 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +47,30 @@ class ImportBenchmark {
     private static final int BATCH = 500;
     private static final int WARMUP_ROWS = Integer.getInteger("import.warmupRows", 300_000);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code -Dledger=postgresql}: the import's ledger in a PostgreSQL cluster on loopback instead of embedded H2. */
+    private static final boolean POSTGRESQL_LEDGER = "postgresql".equals(System.getProperty("ledger", "h2"));
+    private static final AtomicInteger LEDGERS = new AtomicInteger();
+    private static PostgresCluster postgres;
 
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create(options -> options.maxInvestorsPerCall(BATCH));
 
     @TempDir
     Path temp;
+
+    @BeforeAll
+    static void startLedgerDatabase() {
+        if (POSTGRESQL_LEDGER) {
+            postgres = PostgresCluster.startForTests();
+        }
+    }
+
+    @AfterAll
+    static void stopLedgerDatabase() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
 
     @Test
     void importThroughputAndMemory() throws Exception {
@@ -63,30 +85,33 @@ class ImportBenchmark {
     }
 
     /**
-     * One line per measured file. The CPU ceiling is what two cores allow when every row costs the import JVM and
-     * the sandbox's JVM their CPU per row: 2 s of CPU a second over both per-row costs. The load average says how
-     * busy the machine was with other work.
+     * One line per measured file. The CPU ceiling is what two cores allow when every row costs the import JVM, the
+     * sandbox's JVM and, with {@code -Dledger=postgresql}, the ledger's PostgreSQL server their CPU per row: 2 s of
+     * CPU a second over the per-row costs. The load average says how busy the machine was with other work.
      */
     private static void report(String source, int rows, Result route, double baseline) {
         double importMicros = route.importCpuMillis * 1000.0 / rows;
         double sandboxMicros = route.sandboxCpuMillis * 1000.0 / rows;
-        Figures.report(String.format("import %s heap=%s latency=%dms maxBatchesInFlight=%s sandboxMaxConcurrentCalls=%d "
-                + "warmup=%d rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s peakHeap=%d MB "
-                + "cpu: import=%d ms (%.1f us/row) sandbox=%d ms (%.1f us/row) cpuCeiling=%.0f rows/s "
-                + "429s=%d loadAverage=%.1f", source, System.getProperty("import.heap", "256m"),
+        double ledgerServerMicros = route.ledgerServerCpuMillis * 1000.0 / rows;
+        Figures.report(String.format("import %s ledger=%s heap=%s latency=%dms maxBatchesInFlight=%s "
+                + "sandboxMaxConcurrentCalls=%d warmup=%d rows=%d route=%.0f rows/s baseline=%.0f rows/s ratio=%s "
+                + "peakHeap=%d MB cpu: import=%d ms (%.1f us/row) sandbox=%d ms (%.1f us/row) ledgerServer=%d ms "
+                + "(%.1f us/row) cpuCeiling=%.0f rows/s 429s=%d loadAverage=%.1f", source,
+                POSTGRESQL_LEDGER ? "postgresql" : "h2", System.getProperty("import.heap", "256m"),
                 Integer.getInteger("zest.latencyMs", 0), System.getProperty("import.maxBatchesInFlight", "default"),
                 Integer.getInteger("zest.maxConcurrentCalls", 0), WARMUP_ROWS, rows, route.rowsPerSecond, baseline,
                 Figures.ratio(route.rowsPerSecond, baseline), route.peakHeapBytes >> 20, route.importCpuMillis,
-                importMicros, route.sandboxCpuMillis, sandboxMicros, 2e6 / (importMicros + sandboxMicros),
-                route.refusedCalls, Figures.loadAverage()));
+                importMicros, route.sandboxCpuMillis, sandboxMicros, route.ledgerServerCpuMillis, ledgerServerMicros,
+                2e6 / (importMicros + sandboxMicros + ledgerServerMicros), route.refusedCalls, Figures.loadAverage()));
     }
 
     /**
      * {@code importCpuMillis}: the import JVM's CPU time; {@code sandboxCpuMillis}: this JVM's (the sandbox's)
-     * meanwhile; {@code refusedCalls}: the bulk calls the sandbox answered 429 (over its concurrency limit).
+     * meanwhile; {@code ledgerServerCpuMillis}: the PostgreSQL server's (0 with the embedded ledger);
+     * {@code refusedCalls}: the bulk calls the sandbox answered 429 (over its concurrency limit).
      */
     record Result(double rowsPerSecond, long peakHeapBytes, long importCpuMillis, long sandboxCpuMillis,
-            long refusedCalls) {
+            long ledgerServerCpuMillis, long refusedCalls) {
     }
 
     /** Zest is across a network from its partners: {@code -Dzest.latencyMs} holds every bulk answer back that long. */
@@ -153,6 +178,9 @@ class ImportBenchmark {
                 + SANDBOX.partner().issuer() + ")&privateKey=RAW(file:" + keyFile + ")";
         List<String> arguments = new ArrayList<>(List.of("zestUri=" + zestUri, "batchSize=" + BATCH,
                 "dataDirectory=" + work.resolve("data"), "pollDelay=100", "readLockCheckInterval=100"));
+        if (POSTGRESQL_LEDGER) {
+            arguments.add(ForkedImport.LEDGER_JDBC_URL + postgres.createDatabase("import_" + LEDGERS.incrementAndGet()));
+        }
         String maxBatchesInFlight = System.getProperty("import.maxBatchesInFlight");
         if (maxBatchesInFlight != null) {
             arguments.add("maxBatchesInFlight=" + maxBatchesInFlight);
@@ -170,12 +198,13 @@ class ImportBenchmark {
             inbox = work.resolve("inbox");
             arguments.addAll(List.of("template=file", "directory=" + inbox));
         }
+        Process process = null;
         try {
             Path warmupDone = inbox.resolve("done/warmup.csv");
             Path done = inbox.resolve("done/investors.csv");
             arguments.add("awaitFiles=" + (WARMUP_ROWS > 0 ? warmupDone + "," : "") + done);
             Path output = work.resolve("import.log");
-            Process process = forkedImport(arguments, output);
+            process = forkedImport(arguments, output);
             if (WARMUP_ROWS > 0) {
                 writeCsv(inbox.resolve("warmup.csv"), "warm", WARMUP_ROWS);
                 awaitFile(warmupDone, process);
@@ -183,8 +212,10 @@ class ImportBenchmark {
             writeCsv(inbox.resolve("investors.csv"), "route", rows);
             long refusedBefore = refusedCalls();
             long sandboxCpu = ForkedImport.processCpuMillis();
+            long ledgerServerCpu = ledgerServerCpuMillis();
             assertTrue(process.waitFor(30, TimeUnit.MINUTES), "the import finished");
             sandboxCpu = ForkedImport.processCpuMillis() - sandboxCpu;
+            ledgerServerCpu = ledgerServerCpuMillis() - ledgerServerCpu;
             String log = Files.readString(output);
             log.lines().filter(line -> line.startsWith("investors.csv thread") || line.startsWith("investors.csv JVM"))
                     .forEach(line -> System.out.println("CPU of the import JVM, " + line));
@@ -193,12 +224,19 @@ class ImportBenchmark {
             assertEquals(rows, summary.get("counts").get("created").asLong(), summary.toString());
             return new Result(rows / (summary.get("durationMillis").asLong() / 1000.0),
                     printed(log, ForkedImport.PEAK_HEAP), printed(log, ForkedImport.CPU_TIME), sandboxCpu,
-                    refusedCalls() - refusedBefore);
+                    ledgerServerCpu, refusedCalls() - refusedBefore);
         } finally {
+            if (process != null) {
+                process.destroyForcibly(); // a failed or timed-out run leaves no import behind to skew the next
+            }
             if (sftp != null) {
                 sftp.close();
             }
         }
+    }
+
+    private static long ledgerServerCpuMillis() {
+        return postgres == null ? 0 : postgres.serverCpuMillis();
     }
 
     private static long refusedCalls() {

@@ -1,10 +1,6 @@
 package dev.camelzest.routes.testing;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.camelzest.fixtures.postgres.PostgresCluster;
@@ -56,15 +52,7 @@ public enum LedgerDatabase {
         private static PostgresCluster cluster;
 
         static LedgerSettings freshDatabase() {
-            PostgresCluster running = cluster();
-            String database = "ledger_" + DATABASES.incrementAndGet();
-            try (Connection connection = DriverManager.getConnection(running.jdbcUrl(), PostgresCluster.USER,
-                    PostgresCluster.PASSWORD); Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + database);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot create the database " + database, e);
-            }
-            String url = running.jdbcUrl().substring(0, running.jdbcUrl().lastIndexOf('/') + 1) + database;
+            String url = cluster().createDatabase("ledger_" + DATABASES.incrementAndGet());
             return LedgerSettings.jdbc(url, PostgresCluster.USER, PostgresCluster.PASSWORD);
         }
 
