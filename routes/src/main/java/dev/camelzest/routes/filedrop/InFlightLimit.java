@@ -19,11 +19,9 @@ import org.slf4j.LoggerFactory;
  * after {@link #PROBE_AFTER}: against a Zest that takes two calls at a time, the import stays at two instead of
  * stalling on every third.</li>
  * <li>A smoothed call latency above twice the lowest one seen (Zest queueing the calls) lowers the limit by a
- * quarter, but not below {@link #LATENCY_FLOOR}: with one or two calls open the import adds next to nothing to a
- * queue at Zest, while the latency of a single call varies with everything else (Zest's own load, the partner's
- * machine): on a two-core machine shared with the server, latency alone held the limit at one call half of the
- * time against a Zest taking two. Only Zest's explicit overload (429, 503) takes it lower.</li>
+ * quarter.</li>
  * </ul>
+ * Each decrease is a DEBUG line of this class's logger, with the latencies or the {@code Retry-After} behind it.
  * Only a call started after the last decrease can decrease the limit again: the calls of one round that all meet
  * the same overload lower it once. {@link #acquire()} waits for room at most {@code stallTimeout}, and not at all
  * once {@link #close() closed}.
@@ -35,8 +33,6 @@ final class InFlightLimit {
     /** How long a ceiling set by an overload holds before the limit may grow past it again. */
     static final Duration PROBE_AFTER = Duration.ofSeconds(30);
     private static final double LATENCY_FACTOR = 2.0;
-    /** The fewest calls open at once that rising latency alone can bring the limit to. */
-    static final int LATENCY_FLOOR = 2;
     private static final double LATENCY_SMOOTHING = 0.2;
     private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -109,10 +105,8 @@ final class InFlightLimit {
             lowestLatency = Math.min(lowestLatency, latency);
             smoothedLatency = smoothedLatency == 0 ? latency
                     : smoothedLatency + LATENCY_SMOOTHING * (latency - smoothedLatency);
-            if (smoothedLatency > LATENCY_FACTOR * lowestLatency && startedAt - decreasedAt > 0
-                    && limit > LATENCY_FLOOR) {
-                limit = Math.max(LATENCY_FLOOR, limit * 0.75);
-                decreasedAt = now;
+            if (smoothedLatency > LATENCY_FACTOR * lowestLatency && startedAt - decreasedAt > 0) {
+                decrease(0.75, now);
                 LOG.debug("Zest answers slower (smoothed {} ms, quickest {} ms): calls open at once lowered to {}",
                         TimeUnit.NANOSECONDS.toMillis((long) smoothedLatency),
                         TimeUnit.NANOSECONDS.toMillis(lowestLatency), currentLimit());

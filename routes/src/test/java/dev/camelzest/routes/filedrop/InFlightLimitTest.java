@@ -133,31 +133,6 @@ class InFlightLimitTest {
     }
 
     @Test
-    void risingLatencyAloneLowersTheLimitToTwoAtTheFewest() {
-        InFlightLimit limit = limit(8);
-        limit.answered(later(Duration.ofMillis(1)), true); // sets the lowest latency: 0
-        for (int i = 0; i < 100; i++) {
-            long callStarted = later(Duration.ofMillis(1));
-            later(Duration.ofMillis(20));
-            limit.answered(callStarted, true);
-        }
-        assertThat(limit.currentLimit()).isEqualTo(InFlightLimit.LATENCY_FLOOR);
-    }
-
-    @Test
-    void anOverloadTakesTheLimitBelowTheLatencyFloor() {
-        InFlightLimit limit = limit(2);
-        limit.answered(later(Duration.ofMillis(1)), true);
-        long callStarted = later(Duration.ofMillis(1));
-        later(Duration.ofMillis(20));
-        limit.answered(callStarted, true); // twice slower: the floor holds
-        assertThat(limit.currentLimit()).isEqualTo(2);
-
-        limit.overloaded(later(Duration.ofMillis(1)), null);
-        assertThat(limit.currentLimit()).isEqualTo(1);
-    }
-
-    @Test
     void steadyLatencyKeepsTheLimit() {
         InFlightLimit limit = limit(8);
         for (int i = 0; i < 50; i++) {
