@@ -312,13 +312,8 @@ public final class FileDropRoutes {
                 .onExceptionOccurred(CallPermits::failed).onRedelivery(CallPermits::acquire), resultsUri);
         reportStopped(route.onException(Exception.class), resultsUri);
         publishEach(publishEach(route.process(ref(START))
-                // batches in flight: their calls at once, recorded in file order (BatchesInFlight, BatchRecorder).
-                // Synchronous: the file's own thread goes on after the split. When a stop fails several batches at
-                // once, Camel's parallel split can signal its end from two of their threads; continuing on the
-                // last one's thread, the file's exchange was completed (and the route let stop) on one of them while
-                // the other still wrote the stopped summary through the route, which then refused it
-                .split(body()).streaming().stopOnException().parallelProcessing().synchronous()
-                    .executorService(ref(CALLING_THREADS))
+                // batches in flight: their calls at once, recorded in file order (BatchesInFlight, BatchRecorder)
+                .split(body()).streaming().stopOnException().parallelProcessing().executorService(ref(CALLING_THREADS))
                     .process(FileDropImport::checkRunning)
                     .process(FileDropImport::beginBatch)
                     // a batch's several calls (one per SPV) at once, on their own pool; synchronous: the batch's
