@@ -191,7 +191,7 @@ class ImportObservabilityTest {
                 .parameter("zestUri", zestUri)
                 .parameter("batchSize", "3")
                 .parameter("maxBatchesInFlight", "2")
-                .parameter("progressInterval", "1ms")
+                .parameter("progressInterval", "0ms") // every recorded batch: two can be recorded within a millisecond
                 .parameter("pollDelay", "100")
                 .parameter("readLockCheckInterval", "100")
                 .parameter("redeliveryDelay", "100")
