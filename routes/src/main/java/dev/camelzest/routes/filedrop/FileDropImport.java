@@ -45,6 +45,8 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     static final String CALL = "zestCall";
     /** The longest a file's import waits for room for its next batch, no batch being answered and recorded. */
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
+    /** The longest a batch that met a stop after another waits for that one's summary to be published. */
+    static final Duration STOP_REPORT_TIMEOUT = BatchRecorder.RECORDING_TIMEOUT.plusMinutes(1);
     /** Header: the {@link ImportSummary} of a completed file, while its results are published. */
     static final String SUMMARY = "CamelZestFileDropSummary";
     /**
@@ -383,7 +385,8 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun<O> run = run(exchange);
         if (run != null && !run.endOnce()) {
-            // another batch in flight met the same stop and reports it: nothing more to do here
+            // another batch in flight met the same stop and reports it: this one ends once the report is out
+            run.awaitEndReported(STOP_REPORT_TIMEOUT);
             exchange.setRouteStop(true);
             return;
         }
@@ -423,6 +426,14 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         exchange.getIn().setBody(OutputFile.inMemory(summaryName, json(summary)));
     }
 
+    /** The stopped summary is published (or its publishing failed): the batches that met the same stop may end. */
+    public static void stopReported(Exchange exchange) {
+        FileRun<?> run = runOf(exchange);
+        if (run != null) {
+            run.endReported();
+        }
+    }
+
     /**
      * Another replica holds the file now: this one lets its calls end and its recorder finish, writes no results
      * and no summary (the holder writes them), and the route rolls back, leaving the file in place.
@@ -431,13 +442,18 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         FileRun<?> run = runOf(exchange);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (run != null && !run.endOnce()) {
+            run.awaitEndReported(STOP_REPORT_TIMEOUT);
             return;
         }
         LOG.warn("{}; this replica stops importing it and writes nothing", cause.getMessage());
         if (run != null) {
-            run.closeLimits();
-            run.recorder().awaitQuietly();
-            run.closeOutputs();
+            try {
+                run.closeLimits();
+                run.recorder().awaitQuietly();
+                run.closeOutputs();
+            } finally {
+                run.endReported();
+            }
         }
     }
 

@@ -30,6 +30,7 @@ import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.TryDefinition;
 import org.apache.camel.spi.IdempotentRepository;
 
 /**
@@ -337,11 +338,15 @@ public final class FileDropRoutes {
         return publish(block.split(body()).stopOnException().process(OutputFile::toMessage), uri).end();
     }
 
-    /** A stopped import is not handled: the file is rolled back, staying where it is, after its summary is out. */
+    /**
+     * A stopped import is not handled: the file is rolled back, staying where it is, after its summary is out. The
+     * other batches that met the stop end only once it is ({@link FileDropImport#stopReported}), published or not.
+     */
     private static void reportStopped(OnExceptionDefinition onException, String resultsUri) {
-        publish(onException.process(ref(STOPPED))
-                .process(OutputFile::toMessage), resultsUri)
-                .end();
+        TryDefinition reporting = onException.doTry();
+        publish(reporting.process(ref(STOPPED)).process(OutputFile::toMessage), resultsUri);
+        reporting.doFinally().process(FileDropImport::stopReported).end();
+        onException.end();
     }
 
     /**

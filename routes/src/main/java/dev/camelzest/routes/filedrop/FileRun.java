@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +47,8 @@ final class FileRun<O extends RowOutcome> {
     /** The batches handed out and not yet recorded ({@link BatchesInFlight}). */
     private final InFlightLimit window;
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** Open until the end of the import is reported (the stopped summary published, or nothing to publish). */
+    private final CountDownLatch endReported = new CountDownLatch(1);
     /** Rows handed to their batch's calls and not yet recorded: the rows in flight gauge ({@link ImportMetrics}). */
     private final AtomicLong rowsInFlight = new AtomicLong();
     private final Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
@@ -235,6 +239,26 @@ final class FileRun<O extends RowOutcome> {
      */
     boolean endOnce() {
         return ended.compareAndSet(false, true);
+    }
+
+    /** The end {@link #endOnce} gave to its first caller is reported: the others waiting for it go on. */
+    void endReported() {
+        endReported.countDown();
+    }
+
+    /**
+     * Waits until the end is reported, at most {@code timeout}: a batch that met the stop after the first one ends
+     * only then, so that Camel's split, and with it the file's exchange, cannot end while the report still goes
+     * through the route (whose processors Camel stops once the file's exchange is done).
+     */
+    void awaitEndReported(Duration timeout) {
+        try {
+            if (!endReported.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} {}: the end of the import was not reported within {}", title, fileName, timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void closeOutputs() {
