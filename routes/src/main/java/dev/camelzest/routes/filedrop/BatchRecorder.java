@@ -90,7 +90,12 @@ final class BatchRecorder {
 
     /** Waits until every batch is recorded, then throws the first recording failure, if any. */
     void awaitRecorded() {
-        awaitQueued();
+        try {
+            awaitQueued();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the last batches to be recorded", e);
+        }
         throwFailure();
         synchronized (this) {
             if (!answeredEarly.isEmpty()) {
@@ -110,27 +115,34 @@ final class BatchRecorder {
             answeredEarly.values().forEach(dropped -> recorded.run());
             answeredEarly.clear();
         }
-        try {
-            awaitQueued();
-        } catch (IllegalStateException e) {
-            failure.compareAndSet(null, e);
+        // an interrupt (Camel releasing the threads it waits for as it stops) must not cut this wait short: the
+        // stop's summary would then miss batches the recording thread still records; the wait itself is bounded
+        boolean interrupted = false;
+        while (true) {
+            try {
+                awaitQueued();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (IllegalStateException e) {
+                failure.compareAndSet(null, e);
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private synchronized void awaitQueued() {
+    private synchronized void awaitQueued() throws InterruptedException {
         long deadline = System.nanoTime() + RECORDING_TIMEOUT.toNanos();
-        try {
-            while (finished < queued) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("The ledger did not record the file's last batches within "
-                            + RECORDING_TIMEOUT);
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+        while (finished < queued) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException("The ledger did not record the file's last batches within "
+                        + RECORDING_TIMEOUT);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the last batches to be recorded", e);
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
     }
 

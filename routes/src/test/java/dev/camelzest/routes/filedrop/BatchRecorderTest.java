@@ -111,6 +111,32 @@ class BatchRecorderTest {
     }
 
     @Test
+    void anInterruptedStopStillWaitsForTheRecordingInProgressAndKeepsTheInterrupt() throws Exception {
+        CountDownLatch recording = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        recorder.submit(0, () -> {
+            recording.countDown();
+            await(release);
+            recorded.add(0);
+        });
+        assertThat(recording.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread stopping = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            sleep(100);
+            stopping.interrupt(); // what Camel does to the threads it waits for as it stops
+            sleep(100);
+            release.countDown();
+        });
+        interrupter.start();
+
+        recorder.awaitQuietly();
+
+        assertThat(recorded).as("the summary counts what the ledger holds").containsExactly(0);
+        assertThat(Thread.interrupted()).as("the interrupt is kept for whoever asked").isTrue();
+        interrupter.join();
+    }
+
+    @Test
     void aRecordingThreadThatIsGoneFailsTheFileInsteadOfHanging() {
         recordingThread.shutdownNow();
 
