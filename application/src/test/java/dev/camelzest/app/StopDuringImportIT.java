@@ -44,6 +44,9 @@ class StopDuringImportIT {
             assertThat(application.process.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
 
             String output = application.output();
+            assertThat(output).as("the stop names the import in flight and how far it was")
+                    .containsPattern("camel-zest is stopping \\(30 s at most for what is in flight\\): "
+                            + "zest-investors: \\d+ exchanges? \\(big\\.csv: \\d+ of 100000 rows read, \\d+ sent\\)");
             assertThat(output).doesNotContain("Database is already closed").doesNotContain("LedgerException")
                     .doesNotContain(" ERROR ");
             assertThat(investors.resolve("big.csv")).as("left for the next run").exists();
