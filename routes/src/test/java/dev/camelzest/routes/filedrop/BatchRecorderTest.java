@@ -90,14 +90,7 @@ class BatchRecorderTest {
 
     @Test
     void theStopWaitsForTheRecordingInProgress() throws Exception {
-        CountDownLatch recording = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        recorder.submit(0, () -> {
-            recording.countDown();
-            await(release);
-            recorded.add(0);
-        });
-        assertThat(recording.await(5, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch release = recordingInProgress();
         Thread releaser = new Thread(() -> {
             sleep(100);
             release.countDown();
@@ -112,14 +105,7 @@ class BatchRecorderTest {
 
     @Test
     void anInterruptedStopStillWaitsForTheRecordingInProgressAndKeepsTheInterrupt() throws Exception {
-        CountDownLatch recording = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        recorder.submit(0, () -> {
-            recording.countDown();
-            await(release);
-            recorded.add(0);
-        });
-        assertThat(recording.await(5, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch release = recordingInProgress();
         Thread stopping = Thread.currentThread();
         Thread interrupter = new Thread(() -> {
             sleep(100);
@@ -144,6 +130,19 @@ class BatchRecorderTest {
 
         assertThatThrownBy(recorder::awaitRecorded).isInstanceOf(RejectedExecutionException.class);
         assertThat(givenBack).hasValue(1);
+    }
+
+    /** Batch 0's recording, started on the recording thread and held there until the latch returned is counted down. */
+    private CountDownLatch recordingInProgress() throws InterruptedException {
+        CountDownLatch recording = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        recorder.submit(0, () -> {
+            recording.countDown();
+            await(release);
+            recorded.add(0);
+        });
+        assertThat(recording.await(5, TimeUnit.SECONDS)).isTrue();
+        return release;
     }
 
     private static void await(CountDownLatch latch) {
