@@ -20,11 +20,11 @@ import dev.camelzest.routes.investors.InvestorImportTemplates;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.ForkedJvm;
-import dev.camelzest.routes.testing.ImportCamel;
 import dev.camelzest.routes.testing.ImportProcess;
 import dev.camelzest.routes.testing.InvestorFiles;
 import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.routes.testing.TemplateCamel;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -206,7 +206,7 @@ class ReplicaCrashTest {
             return;
         }
         try (Ledger ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data-dead")));
-                DefaultCamelContext restarted = ImportCamel.start(ledger)) {
+                DefaultCamelContext restarted = TemplateCamel.start(ledger, new InvestorImportTemplates())) {
             TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(restarted, InvestorImportTemplates.SFTP)
                     .routeId("investors").parameter("dataDirectory", temp.resolve("data-dead").toString())
                     .parameter("pollDelay", "100").parameter("initialPollDelay", "0")

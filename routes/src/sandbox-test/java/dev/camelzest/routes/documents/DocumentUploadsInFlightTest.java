@@ -18,6 +18,7 @@ import dev.camelzest.routes.ledger.SubscriptionChange;
 import dev.camelzest.routes.ledger.SubscriptionStep;
 import dev.camelzest.routes.testing.InvestorFiles;
 import dev.camelzest.routes.testing.SandboxDeals;
+import dev.camelzest.routes.testing.TemplateCamel;
 import dev.camelzest.sandbox.junit.SandboxAdminClient.RecordedRequest;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -53,10 +54,7 @@ class DocumentUploadsInFlightTest {
     void start() throws Exception {
         SANDBOX.admin().reset();
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
-        camel = new DefaultCamelContext();
-        camel.getRegistry().bind("zestLedger", ledger);
-        camel.addRoutes(new DocumentTemplates());
-        camel.start();
+        camel = TemplateCamel.start(ledger, new DocumentTemplates());
         SandboxDeals deals = new SandboxDeals(SANDBOX, camel, temp.resolve("keys"));
         spv = deals.approvedSpv();
         for (int i = 0; i < INVESTORS; i++) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.routes.testing.TemplateCamel;
 import dev.camelzest.sandbox.junit.SandboxAdminClient.RecordedRequest;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -49,10 +50,7 @@ class InvestorImportBackOffTest {
         SANDBOX.admin().injectFault("POST", SandboxZest.INVESTORS, 0, LOTS, 100, true);
         Path inbox = temp.resolve("inbox");
         try (Ledger ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
-             DefaultCamelContext camel = new DefaultCamelContext()) {
-            camel.getRegistry().bind("zestLedger", ledger);
-            camel.addRoutes(new InvestorImportTemplates());
-            camel.start();
+             DefaultCamelContext camel = TemplateCamel.start(ledger, new InvestorImportTemplates())) {
             TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
                     .parameter("directory", inbox.toString())
                     .parameter("dataDirectory", temp.resolve("data").toString())

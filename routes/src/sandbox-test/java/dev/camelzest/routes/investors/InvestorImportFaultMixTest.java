@@ -14,6 +14,7 @@ import java.util.List;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.routes.testing.TemplateCamel;
 import dev.camelzest.sandbox.junit.SandboxAdminClient.RecordedRequest;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -50,10 +51,7 @@ class InvestorImportFaultMixTest {
         SANDBOX.admin().injectFault("POST", SandboxZest.INVESTORS, 0, LOTS, 1_500, true, 0.02);
         Path inbox = temp.resolve("inbox");
         try (Ledger ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
-             DefaultCamelContext camel = new DefaultCamelContext()) {
-            camel.getRegistry().bind("zestLedger", ledger);
-            camel.addRoutes(new InvestorImportTemplates());
-            camel.start();
+             DefaultCamelContext camel = TemplateCamel.start(ledger, new InvestorImportTemplates())) {
             TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
                     .parameter("directory", inbox.toString())
                     .parameter("dataDirectory", temp.resolve("data").toString())

@@ -18,6 +18,7 @@ import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.InvestorFiles;
 import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.routes.testing.TemplateCamel;
 import dev.camelzest.sandbox.PartnerCredentials;
 import dev.camelzest.sandbox.junit.SandboxAdminClient.RecordedRequest;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
@@ -54,10 +55,7 @@ class InvestorImportSandboxTest {
                 .passwordUser("acme", "secret").build().start();
         inbox = sftp.rootDirectory().resolve("inbox");
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
-        camel = new DefaultCamelContext();
-        camel.getRegistry().bind("zestLedger", ledger);
-        camel.addRoutes(new InvestorImportTemplates());
-        camel.start();
+        camel = TemplateCamel.start(ledger, new InvestorImportTemplates());
     }
 
     @AfterEach

@@ -28,6 +28,7 @@ import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
 import dev.camelzest.routes.testing.MovedCompletions;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpLogin;
+import dev.camelzest.routes.testing.TemplateCamel;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import io.micrometer.core.instrument.Gauge;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -59,10 +60,7 @@ class SpvRequestFilesSandboxTest {
         SANDBOX.admin().reset();
         inbox = temp.resolve("requests");
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
-        camel = new DefaultCamelContext();
-        camel.getRegistry().bind("zestLedger", ledger);
-        camel.addRoutes(new SpvRequestTemplates());
-        camel.start();
+        camel = TemplateCamel.start(ledger, new SpvRequestTemplates());
         TemplatedRouteBuilder.builder(camel, SpvRequestTemplates.FILE)
                 .routeId("spv-requests")
                 .parameter("directory", inbox.toString())

@@ -19,6 +19,7 @@ import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import dev.camelzest.routes.testing.SandboxDeals;
 import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.routes.testing.TemplateCamel;
 import dev.camelzest.sandbox.junit.SandboxAdminClient.RecordedRequest;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -60,10 +61,7 @@ class SubscriptionCallsInFlightTest {
         SANDBOX.admin().reset();
         zestUri = SandboxZest.uri(SANDBOX, "createSubscriptions", temp.resolve("keys"));
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
-        camel = new DefaultCamelContext();
-        camel.getRegistry().bind("zestLedger", ledger);
-        camel.addRoutes(new SubscriptionTemplates());
-        camel.start();
+        camel = TemplateCamel.start(ledger, new SubscriptionTemplates());
         SandboxDeals deals = new SandboxDeals(SANDBOX, camel, temp.resolve("keys"));
         for (int i = 0; i < SPVS; i++) {
             spvs.add(deals.approvedSpv());

@@ -22,6 +22,7 @@ import dev.camelzest.routes.ledger.SubscriptionRecord;
 import dev.camelzest.routes.ledger.WebhookEventLedger.DeliveryClaim;
 import dev.camelzest.routes.testing.PartnerHttpEndpoint;
 import dev.camelzest.routes.testing.ZestEvents;
+import dev.camelzest.routes.testing.TemplateCamel;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -53,10 +54,7 @@ class PartnerEventTemplatesTest {
         partner = PartnerHttpEndpoint.start();
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
         deadLetters = temp.resolve("dead-letter");
-        camel = new DefaultCamelContext();
-        camel.getRegistry().bind("zestLedger", ledger);
-        camel.addRoutes(new PartnerEventTemplates());
-        camel.start();
+        camel = TemplateCamel.start(ledger, new PartnerEventTemplates());
         TemplatedRouteBuilder.builder(camel, PartnerEventTemplates.EVENTS)
                 .routeId("events")
                 .parameter("source", "direct:events")

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import dev.camelzest.routes.investors.InvestorImportTemplates;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
-import dev.camelzest.routes.testing.ImportCamel;
 import dev.camelzest.routes.testing.InvestorFiles;
 import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.routes.testing.TemplateCamel;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,7 +55,7 @@ class FileBacklogTest {
     void theOldestWaitingFileIsMeasuredUntilItIsImported() throws Exception {
         Path inbox = temp.resolve("inbox");
         ledger = Ledger.open(LedgerSettings.embedded(temp.resolve("data")));
-        camel = ImportCamel.start(ledger);
+        camel = TemplateCamel.start(ledger, new InvestorImportTemplates());
         String sandboxUri = SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys"));
         // the bulk call waits at Zest's door until the test has measured the file waiting
         camel.addRoutes(new RouteBuilder() {

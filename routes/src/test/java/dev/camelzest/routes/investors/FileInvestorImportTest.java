@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 
 import dev.camelzest.routes.filedrop.ImportMetrics;
 import dev.camelzest.routes.ledger.Ledger;
-import dev.camelzest.routes.testing.ImportCamel;
 import dev.camelzest.routes.testing.InvestorFiles;
 import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SandboxZest;
+import dev.camelzest.routes.testing.TemplateCamel;
 import dev.camelzest.sandbox.PartnerCredentials;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -66,7 +66,7 @@ class FileInvestorImportTest {
         inbox = temp.resolve("inbox");
         zestUri = SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys"));
         ledger = database.open(temp.resolve("data"));
-        camel = ImportCamel.start(ledger);
+        camel = TemplateCamel.start(ledger, new InvestorImportTemplates());
         TemplatedRouteBuilder.builder(camel, InvestorImportTemplates.FILE)
                 .routeId("investor-import")
                 .parameter("directory", inbox.toString())

@@ -14,11 +14,11 @@ import java.util.stream.Stream;
 
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.fixtures.sftp.EmbeddedSftpServer;
-import dev.camelzest.routes.testing.ImportCamel;
 import dev.camelzest.routes.testing.LedgerDatabase;
 import dev.camelzest.routes.testing.SandboxZest;
 import dev.camelzest.routes.testing.SftpKeys;
 import dev.camelzest.routes.testing.WarningLog;
+import dev.camelzest.routes.testing.TemplateCamel;
 import dev.camelzest.sandbox.junit.ZestSandboxExtension;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -62,7 +62,7 @@ class SftpInvestorImportTest {
                 .build()
                 .start();
         ledger = database.open(temp.resolve("data"));
-        camel = ImportCamel.start(ledger);
+        camel = TemplateCamel.start(ledger, new InvestorImportTemplates());
     }
 
     @AfterEach
