@@ -122,23 +122,16 @@ class InFlightLimitTest {
     @Test
     void risingLatencyLowersTheLimitByAQuarter() {
         InFlightLimit limit = limit(8);
-        long started = later(Duration.ofMillis(1));
-        limit.answered(started, true); // sets the lowest latency: 0
-        for (int i = 0; i < 3; i++) {
-            long callStarted = later(Duration.ofMillis(1));
-            later(Duration.ofMillis(20));
-            limit.answered(callStarted, true);
-        }
+        answered(limit, Duration.ZERO, 1); // sets the lowest latency: 0
+        answered(limit, Duration.ofMillis(20), 3);
         assertThat(limit.currentLimit()).isLessThan(8);
     }
 
     @Test
     void aFewCallsWaitingAtZestKeepTheLimit() {
         InFlightLimit limit = limit(4);
-        answeredAfter(limit, Duration.ofMillis(25)); // the quickest: one call open, nothing waiting
-        for (int i = 0; i < 50; i++) {
-            answeredAfter(limit, Duration.ofMillis(55));
-        }
+        answered(limit, Duration.ofMillis(25), 1); // the quickest: one call open, nothing waiting
+        answered(limit, Duration.ofMillis(55), 50);
         assertThat(limit.currentLimit()).as("4 × (1 − 25/55): about two calls wait, which keeps Zest busy")
                 .isEqualTo(4);
     }
@@ -146,10 +139,8 @@ class InFlightLimitTest {
     @Test
     void moreCallsWaitingAtZestThanToleratedLowerTheLimit() {
         InFlightLimit limit = limit(4);
-        answeredAfter(limit, Duration.ofMillis(25));
-        for (int i = 0; i < 5; i++) {
-            answeredAfter(limit, Duration.ofMillis(200));
-        }
+        answered(limit, Duration.ofMillis(25), 1);
+        answered(limit, Duration.ofMillis(200), 5);
         assertThat(limit.currentLimit()).as("4 × (1 − 25/200) = 3.5 calls waiting, more than "
                 + InFlightLimit.QUEUE_TOLERATED).isEqualTo(3);
     }
@@ -157,34 +148,30 @@ class InFlightLimitTest {
     @Test
     void fromSixCallsOpenHalfTheLimitWaitingLowersIt() {
         InFlightLimit limit = limit(8);
-        answeredAfter(limit, Duration.ofMillis(25));
-        for (int i = 0; i < 20; i++) {
-            answeredAfter(limit, Duration.ofMillis(45));
-        }
+        answered(limit, Duration.ofMillis(25), 1);
+        answered(limit, Duration.ofMillis(45), 20);
         assertThat(limit.currentLimit()).as("8 × (1 − 25/45): 3.6 of 8 calls wait").isEqualTo(8);
 
-        for (int i = 0; i < 20; i++) {
-            answeredAfter(limit, Duration.ofMillis(60));
-        }
+        answered(limit, Duration.ofMillis(60), 20);
         assertThat(limit.currentLimit()).as("8 × (1 − 25/60): 4.7 of 8 calls wait").isLessThan(8);
-    }
-
-    /** A call sent now and answered {@code latency} later. */
-    private void answeredAfter(InFlightLimit limit, Duration latency) {
-        long callStarted = later(Duration.ofMillis(1));
-        later(latency);
-        limit.answered(callStarted, true);
     }
 
     @Test
     void steadyLatencyKeepsTheLimit() {
         InFlightLimit limit = limit(8);
         for (int i = 0; i < 50; i++) {
-            long callStarted = later(Duration.ofMillis(1));
-            later(Duration.ofMillis(20 + i % 3));
-            limit.answered(callStarted, true);
+            answered(limit, Duration.ofMillis(20 + i % 3), 1);
         }
         assertThat(limit.currentLimit()).isEqualTo(8);
+    }
+
+    /** {@code calls} calls in turn, each sent 1 ms after the last answer and answered {@code latency} later. */
+    private void answered(InFlightLimit limit, Duration latency, int calls) {
+        for (int i = 0; i < calls; i++) {
+            long callStarted = later(Duration.ofMillis(1));
+            later(latency);
+            limit.answered(callStarted, true);
+        }
     }
 
     private static void sleep(long millis) {
