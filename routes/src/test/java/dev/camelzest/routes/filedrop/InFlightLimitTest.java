@@ -122,56 +122,25 @@ class InFlightLimitTest {
     @Test
     void risingLatencyLowersTheLimitByAQuarter() {
         InFlightLimit limit = limit(8);
-        answered(limit, Duration.ZERO, 1); // sets the lowest latency: 0
-        answered(limit, Duration.ofMillis(20), 3);
+        long started = later(Duration.ofMillis(1));
+        limit.answered(started, true); // sets the lowest latency: 0
+        for (int i = 0; i < 3; i++) {
+            long callStarted = later(Duration.ofMillis(1));
+            later(Duration.ofMillis(20));
+            limit.answered(callStarted, true);
+        }
         assertThat(limit.currentLimit()).isLessThan(8);
-    }
-
-    @Test
-    void aFewCallsWaitingAtZestKeepTheLimit() {
-        InFlightLimit limit = limit(4);
-        answered(limit, Duration.ofMillis(25), 1); // the quickest: one call open, nothing waiting
-        answered(limit, Duration.ofMillis(55), 50);
-        assertThat(limit.currentLimit()).as("4 × (1 − 25/55): about two calls wait, which keeps Zest busy")
-                .isEqualTo(4);
-    }
-
-    @Test
-    void moreCallsWaitingAtZestThanToleratedLowerTheLimit() {
-        InFlightLimit limit = limit(4);
-        answered(limit, Duration.ofMillis(25), 1);
-        answered(limit, Duration.ofMillis(200), 5);
-        assertThat(limit.currentLimit()).as("4 × (1 − 25/200) = 3.5 calls waiting, more than "
-                + InFlightLimit.QUEUE_TOLERATED).isEqualTo(3);
-    }
-
-    @Test
-    void fromSixCallsOpenHalfTheLimitWaitingLowersIt() {
-        InFlightLimit limit = limit(8);
-        answered(limit, Duration.ofMillis(25), 1);
-        answered(limit, Duration.ofMillis(45), 20);
-        assertThat(limit.currentLimit()).as("8 × (1 − 25/45): 3.6 of 8 calls wait").isEqualTo(8);
-
-        answered(limit, Duration.ofMillis(60), 20);
-        assertThat(limit.currentLimit()).as("8 × (1 − 25/60): 4.7 of 8 calls wait").isLessThan(8);
     }
 
     @Test
     void steadyLatencyKeepsTheLimit() {
         InFlightLimit limit = limit(8);
         for (int i = 0; i < 50; i++) {
-            answered(limit, Duration.ofMillis(20 + i % 3), 1);
-        }
-        assertThat(limit.currentLimit()).isEqualTo(8);
-    }
-
-    /** {@code calls} calls in turn, each sent 1 ms after the last answer and answered {@code latency} later. */
-    private void answered(InFlightLimit limit, Duration latency, int calls) {
-        for (int i = 0; i < calls; i++) {
             long callStarted = later(Duration.ofMillis(1));
-            later(latency);
+            later(Duration.ofMillis(20 + i % 3));
             limit.answered(callStarted, true);
         }
+        assertThat(limit.currentLimit()).isEqualTo(8);
     }
 
     private static void sleep(long millis) {
