@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * batches in flight ({@link InFlightLimit}), each of which is given back ({@code recorded}) once recorded.
  * <p>
  * A recording that fails stops the import at its next batch or at its end, and nothing after it is recorded; a
- * crash loses at most the batches not yet recorded, whose rows come back {@code already_exists} when the file is
- * imported again.
+ * crash loses at most the batches not yet recorded, whose calls the next run of the file sends again with the same
+ * Idempotency-Keys (their rows reported {@code created}, from Zest's cache).
  */
 final class BatchRecorder {
 
@@ -106,14 +106,15 @@ final class BatchRecorder {
     }
 
     /**
-     * The import stops: records nothing more (batches answered out of order are dropped, their rows not recorded),
-     * and waits until the recordings already queued are done, so that the stop reports what was recorded.
+     * The import stops: records the batches answered out of order too (waiting for an earlier batch that will not be
+     * answered now), then nothing more, and waits until every recording is done, so that the stop reports what Zest
+     * answered. A stopped file's results are not published, so their order no longer matters.
      */
     void awaitQuietly() {
         synchronized (this) {
             closed = true;
-            answeredEarly.values().forEach(dropped -> recorded.run());
-            answeredEarly.clear();
+            answeredEarly.keySet().stream().sorted().toList()
+                    .forEach(sequence -> queue(answeredEarly.remove(sequence)));
         }
         // an interrupt (Camel releasing the threads it waits for as it stops) must not cut this wait short: the
         // stop's summary would then miss batches the recording thread still records; the wait itself is bounded

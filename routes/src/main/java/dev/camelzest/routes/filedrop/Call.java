@@ -37,6 +37,11 @@ public final class Call<O extends RowOutcome> {
         return call;
     }
 
+    /** The number of the batch the call is one of, from 0. */
+    long batch() {
+        return batch;
+    }
+
     void answered(Object reply) {
         outcomes = call.answered(reply);
     }

@@ -22,11 +22,20 @@ final class CallPermits {
     private CallPermits() {
     }
 
-    /** Before an attempt is sent (the first one, or Camel's {@code onRedelivery}): waits for room. */
+    /**
+     * Before an attempt is sent (the first one, or Camel's {@code onRedelivery}): waits for room. The attempt's batch
+     * counts as sent from here ({@link SentBatches}).
+     */
     static void acquire(Exchange exchange) throws InterruptedException {
         FileRun<?> run = FileDropImport.runOf(exchange);
+        long batch = batchOf(exchange);
+        // counted before the permit is taken: a stop closes the limit first, then waits, so it cannot miss an attempt
+        // that got its permit just before the close
+        run.sentBatches().sending(batch);
         if (!run.callLimit().acquire()) {
-            // the import ended meanwhile (stopped, or another batch failed): the batch that ended it reports it
+            // the import ended meanwhile (stopped, or another batch failed): the batch that ended it reports it, and
+            // the stop waits for no answer of this batch, which fails here
+            run.sentBatches().settled(batch);
             throw new ImportInterruptedException("the import of " + run.fileName() + " ended before this batch was sent");
         }
         exchange.setVariable(HOLDS_PERMIT, Boolean.TRUE);
@@ -51,6 +60,7 @@ final class CallPermits {
         if (!release(exchange)) {
             return;
         }
+        FileDropImport.runOf(exchange).sentBatches().attemptFailed(batchOf(exchange));
         ZestApiException failure = exchange.getException(ZestApiException.class);
         if (failure != null && isOverload(failure.getStatusCode())) {
             FileDropImport.runOf(exchange).callLimit().overloaded(exchange.getVariable(ATTEMPT_STARTED, Long.class),
@@ -65,6 +75,10 @@ final class CallPermits {
         exchange.removeVariable(HOLDS_PERMIT);
         FileDropImport.runOf(exchange).callLimit().release();
         return true;
+    }
+
+    private static long batchOf(Exchange exchange) {
+        return exchange.getVariable(FileDropImport.CALL, Call.class).batch();
     }
 
     private static boolean isOverload(int status) {

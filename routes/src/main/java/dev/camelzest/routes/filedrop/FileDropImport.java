@@ -46,7 +46,12 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     /** The longest a file's import waits for room for its next batch, no batch being answered and recorded. */
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
     /** The longest a batch that met a stop after another waits for that one's summary to be published. */
-    static final Duration STOP_REPORT_TIMEOUT = BatchRecorder.RECORDING_TIMEOUT.plusMinutes(1);
+    static final Duration STOP_REPORT_TIMEOUT = BatchRecorder.RECORDING_TIMEOUT.plusMinutes(2);
+    /**
+     * The longest a stop waits for the calls already sent to be answered, so that it records them: longer than a
+     * call's own read timeout (the zest: endpoint's {@code readTimeout}, 60 s by default).
+     */
+    static final Duration STOP_CALLS_TIMEOUT = Duration.ofSeconds(75);
     /** Header: the {@link ImportSummary} of a completed file, while its results are published. */
     static final String SUMMARY = "CamelZestFileDropSummary";
     /**
@@ -216,6 +221,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Batch<R, O> batch = exchange.getIn().getBody(Batch.class);
         String routeId = exchange.getFromRouteId();
         run.recorder().submit(batch.sequence(), () -> record(run, batch, routeId));
+        run.sentBatches().settled(batch.sequence());
     }
 
     /** Runs on the recording thread: the ledger first, so a row is in the results only once it is recorded. */
@@ -355,8 +361,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun<O> run = run(exchange);
         if (run != null) {
-            run.closeLimits();
-            run.recorder().awaitQuietly();
+            run.endPartWay(STOP_CALLS_TIMEOUT);
             run.closeOutputs();
             deleteStaging(run);
         }
@@ -384,6 +389,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun<O> run = run(exchange);
+        settleFailedBatch(exchange, run);
         if (run != null && !run.endOnce()) {
             // another batch in flight met the same stop and reports it: this one ends once the report is out
             run.awaitEndReported(STOP_REPORT_TIMEOUT);
@@ -408,8 +414,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         }
         ImportSummary summary;
         if (run != null) {
-            run.closeLimits();
-            run.recorder().awaitQuietly();
+            run.endPartWay(STOP_CALLS_TIMEOUT);
             run.closeOutputs();
             summary = run.summary(ImportSummary.STOPPED, reason);
             metrics.file(exchange.getFromRouteId(), ImportSummary.STOPPED,
@@ -441,6 +446,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     public static void claimLost(Exchange exchange) {
         FileRun<?> run = runOf(exchange);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        settleFailedBatch(exchange, run);
         if (run != null && !run.endOnce()) {
             run.awaitEndReported(STOP_REPORT_TIMEOUT);
             return;
@@ -448,12 +454,22 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         LOG.warn("{}; this replica stops importing it and writes nothing", cause.getMessage());
         if (run != null) {
             try {
-                run.closeLimits();
-                run.recorder().awaitQuietly();
+                run.endPartWay(STOP_CALLS_TIMEOUT);
                 run.closeOutputs();
             } finally {
                 run.endReported();
             }
+        }
+    }
+
+    /**
+     * The exchange that failed is a batch's (or one of its calls'): that batch will not be recorded, so the end of the
+     * import waits for it no longer. A file's exchange may carry the property of the batch whose failure it took over.
+     */
+    private static void settleFailedBatch(Exchange exchange, FileRun<?> run) {
+        Long batch = exchange.getProperty(BATCH, Long.class);
+        if (run != null && batch != null) {
+            run.sentBatches().settled(batch - 1);
         }
     }
 

@@ -46,6 +46,8 @@ final class FileRun<O extends RowOutcome> {
     private final InFlightLimit callLimit;
     /** The batches handed out and not yet recorded ({@link BatchesInFlight}). */
     private final InFlightLimit window;
+    /** The batches Zest may have acted on and not yet recorded: a stop waits for them. */
+    private final SentBatches sentBatches = new SentBatches();
     private final AtomicBoolean ended = new AtomicBoolean();
     /** Open until the end of the import is reported (the stopped summary published, or nothing to publish). */
     private final CountDownLatch endReported = new CountDownLatch(1);
@@ -137,10 +139,25 @@ final class FileRun<O extends RowOutcome> {
         return recorder;
     }
 
-    /** The import ended part-way: no batch is handed out and no call is sent any more, and no one waits for room. */
-    void closeLimits() {
+    /**
+     * The import ends part-way (stopped, its claim lost, the file unreadable): no batch is handed out and no call is
+     * sent any more, and no one waits for room; then the calls already sent are awaited, at most {@code timeout}, and
+     * every batch Zest answered is recorded, in whatever order (a stopped file's results are not published), before
+     * the recorder closes. So what the stopped summary counts is what Zest created, as the ledger counts it.
+     */
+    void endPartWay(Duration timeout) {
         callLimit.close();
         window.close();
+        if (!sentBatches.awaitNone(timeout)) {
+            LOG.warn("{} {}: {} batches sent were not answered within {}; their rows are not counted here, and the next"
+                    + " run of the file sends them again with the same Idempotency-Keys", title, fileName,
+                    sentBatches.count(), timeout);
+        }
+        recorder.awaitQuietly();
+    }
+
+    SentBatches sentBatches() {
+        return sentBatches;
     }
 
     /** The calls of the file open at once, adapted to Zest's answers ({@link CallPermits}). */

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.camelzest.routes.investors.InvestorImportTemplates;
@@ -27,14 +29,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Camel stops part-way through an import (what SIGTERM does to the application) and starts again: the stop records
- * the batches sent and writes a summary saying the import stopped, without an ERROR; the file stays in place; the
+ * Camel stops part-way through an import (what SIGTERM does to the application) and starts again: the stop waits
+ * for the calls open, records every batch Zest answered (the ledger and the stopped summary count exactly the rows
+ * of the calls sent) and writes a summary saying the import stopped, without an ERROR; the file stays in place; the
  * next run finishes it and reports every row created, the rows the first run created included, one person each.
  */
 class GracefulStopTest {
 
     private static final int ROWS = 4000;
     private static final int BATCH = 50;
+    private static final long ANSWER_DELAY_MS = 50;
 
     @RegisterExtension
     static final ZestSandboxExtension SANDBOX = ZestSandboxExtension.create();
@@ -52,6 +56,8 @@ class GracefulStopTest {
                 "zestUri", SandboxZest.bulkCreateInvestorsUri(SANDBOX, temp.resolve("keys")),
                 "batchSize", String.valueOf(BATCH));
         InvestorFiles.drop(inbox, "big.csv", cleanCsv(1, ROWS));
+        // each answer held back (Zest acts at once): at the stop, several of the four calls in flight are still open
+        SANDBOX.admin().injectFault("POST", SandboxZest.INVESTORS, 0, ROWS / BATCH, ANSWER_DELAY_MS, false);
 
         try (WarningLog log = WarningLog.open()) {
             Replica first = new Replica("first", Ledger.open(ledger), Duration.ofSeconds(30))
@@ -65,6 +71,13 @@ class GracefulStopTest {
             assertThat(log.lines()).as("a stop is no error").noneMatch(line -> line.startsWith("ERROR"));
             int sentBeforeStop = SandboxZest.bulkCalls(SANDBOX).size();
             assertThat(sentBeforeStop).as("stopped part-way").isLessThan(ROWS / BATCH);
+            long created = createdIn(stopped);
+            assertThat(created).as("every call sent was answered before the stop ended, and counted")
+                    .isEqualTo((long) sentBeforeStop * BATCH);
+            try (Ledger recorded = Ledger.open(ledger)) {
+                assertThat(recorded.investors().count()).as("and recorded").isEqualTo(created);
+            }
+            SANDBOX.admin().clearFaults();
 
             Replica second = new Replica("second", Ledger.open(ledger), Duration.ofSeconds(30))
                     .importing(InvestorImportTemplates.FILE, temp.resolve("data"), parameters);
@@ -89,5 +102,11 @@ class GracefulStopTest {
         }
         assertThat(Files.readString(inbox.resolve("results/big.summary.json"))).as("the stopped run's summary kept")
                 .contains("\"outcome\" : \"stopped\"");
+    }
+
+    private static long createdIn(String summary) {
+        Matcher created = Pattern.compile("\"created\" : (\\d+)").matcher(summary);
+        assertThat(created.find()).as("a created count in " + summary).isTrue();
+        return Long.parseLong(created.group(1));
     }
 }
