@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After} asks. The limit it was overloaded at, less one, becomes a ceiling that is probed again only
  * after {@link #PROBE_AFTER}: against a Zest that takes two calls at a time, the import stays at two instead of
  * stalling on every third.</li>
- * <li>A smoothed call latency above twice the lowest one seen (Zest queueing the calls) lowers the limit by a
- * quarter.</li>
+ * <li>Calls waiting at Zest lower the limit by a quarter: estimated from the smoothed call latency against the
+ * quickest one seen, as TCP Vegas does ({@code limit × (1 − quickest / smoothed)}), once more than
+ * {@link #QUEUE_TOLERATED} or half the limit wait. A few calls waiting is what keeps a busy Zest at work through
+ * each round trip (lowering the limit as soon as answers slow down left it idle in between, performance.md); more
+ * only make every call slower. From six calls open this is an answer time above twice the quickest.</li>
  * </ul>
  * Each decrease is a DEBUG line of this class's logger, with the latencies or the {@code Retry-After} behind it.
  * Only a call started after the last decrease can decrease the limit again: the calls of one round that all meet
@@ -32,7 +35,8 @@ final class InFlightLimit {
 
     /** How long a ceiling set by an overload holds before the limit may grow past it again. */
     static final Duration PROBE_AFTER = Duration.ofSeconds(30);
-    private static final double LATENCY_FACTOR = 2.0;
+    /** Calls waiting at Zest that never lower the limit; half the limit when that is more. */
+    static final double QUEUE_TOLERATED = 3;
     private static final double LATENCY_SMOOTHING = 0.2;
     private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -105,11 +109,12 @@ final class InFlightLimit {
             lowestLatency = Math.min(lowestLatency, latency);
             smoothedLatency = smoothedLatency == 0 ? latency
                     : smoothedLatency + LATENCY_SMOOTHING * (latency - smoothedLatency);
-            if (smoothedLatency > LATENCY_FACTOR * lowestLatency && startedAt - decreasedAt > 0) {
+            double waiting = limit * (1 - lowestLatency / smoothedLatency);
+            if (waiting > Math.max(QUEUE_TOLERATED, limit / 2) && startedAt - decreasedAt > 0) {
                 decrease(0.75, now);
-                LOG.debug("Zest answers slower (smoothed {} ms, quickest {} ms): calls open at once lowered to {}",
-                        TimeUnit.NANOSECONDS.toMillis((long) smoothedLatency),
-                        TimeUnit.NANOSECONDS.toMillis(lowestLatency), currentLimit());
+                LOG.debug("Zest answers slower (smoothed {} ms, quickest {} ms, about {} calls waiting): calls open at "
+                        + "once lowered to {}", TimeUnit.NANOSECONDS.toMillis((long) smoothedLatency),
+                        TimeUnit.NANOSECONDS.toMillis(lowestLatency), Math.round(waiting), currentLimit());
                 return;
             }
         }

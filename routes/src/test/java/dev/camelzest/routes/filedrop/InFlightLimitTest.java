@@ -133,6 +133,50 @@ class InFlightLimitTest {
     }
 
     @Test
+    void aFewCallsWaitingAtZestKeepTheLimit() {
+        InFlightLimit limit = limit(4);
+        answeredAfter(limit, Duration.ofMillis(25)); // the quickest: one call open, nothing waiting
+        for (int i = 0; i < 50; i++) {
+            answeredAfter(limit, Duration.ofMillis(55));
+        }
+        assertThat(limit.currentLimit()).as("4 × (1 − 25/55): about two calls wait, which keeps Zest busy")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void moreCallsWaitingAtZestThanToleratedLowerTheLimit() {
+        InFlightLimit limit = limit(4);
+        answeredAfter(limit, Duration.ofMillis(25));
+        for (int i = 0; i < 5; i++) {
+            answeredAfter(limit, Duration.ofMillis(200));
+        }
+        assertThat(limit.currentLimit()).as("4 × (1 − 25/200) = 3.5 calls waiting, more than "
+                + InFlightLimit.QUEUE_TOLERATED).isEqualTo(3);
+    }
+
+    @Test
+    void fromSixCallsOpenHalfTheLimitWaitingLowersIt() {
+        InFlightLimit limit = limit(8);
+        answeredAfter(limit, Duration.ofMillis(25));
+        for (int i = 0; i < 20; i++) {
+            answeredAfter(limit, Duration.ofMillis(45));
+        }
+        assertThat(limit.currentLimit()).as("8 × (1 − 25/45): 3.6 of 8 calls wait").isEqualTo(8);
+
+        for (int i = 0; i < 20; i++) {
+            answeredAfter(limit, Duration.ofMillis(60));
+        }
+        assertThat(limit.currentLimit()).as("8 × (1 − 25/60): 4.7 of 8 calls wait").isLessThan(8);
+    }
+
+    /** A call sent now and answered {@code latency} later. */
+    private void answeredAfter(InFlightLimit limit, Duration latency) {
+        long callStarted = later(Duration.ofMillis(1));
+        later(latency);
+        limit.answered(callStarted, true);
+    }
+
+    @Test
     void steadyLatencyKeepsTheLimit() {
         InFlightLimit limit = limit(8);
         for (int i = 0; i < 50; i++) {
