@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,12 +59,39 @@ class StopDuringImportIT {
             long reported = Long.parseLong(created.group(1));
             assertThat(reported).as("stopped part-way").isLessThan(ROWS);
             try (Connection ledger = DriverManager.getConnection(
-                    "jdbc:h2:file:" + workDirectory.resolve("data/ledger/zest-ledger"));
-                    ResultSet count = ledger.createStatement().executeQuery("SELECT COUNT(*) FROM investors")) {
-                count.next();
-                assertThat(count.getLong(1)).as("every batch sent is recorded, and reported").isEqualTo(reported);
+                    "jdbc:h2:file:" + workDirectory.resolve("data/ledger/zest-ledger"))) {
+                assertThat(count(ledger, "SELECT COUNT(*) FROM investors"))
+                        .as(() -> "every batch sent is recorded, and reported; ledger by source file: "
+                                + bySourceFile(ledger) + "; the import's lines:\n" + importLines(output))
+                        .isEqualTo(reported);
             }
         }
+    }
+
+    private static long count(Connection ledger, String query) throws SQLException {
+        try (ResultSet count = ledger.createStatement().executeQuery(query)) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    /** Rows the import recorded name their file; those only the investor.created webhook recorded, the webhook. */
+    private static String bySourceFile(Connection ledger) {
+        StringBuilder counts = new StringBuilder();
+        try (ResultSet rows = ledger.createStatement().executeQuery(
+                "SELECT source_file, COUNT(*) FROM investors GROUP BY source_file")) {
+            while (rows.next()) {
+                counts.append(rows.getString(1)).append('=').append(rows.getLong(2)).append(' ');
+            }
+        } catch (SQLException e) {
+            counts.append(e.getMessage());
+        }
+        return counts.toString();
+    }
+
+    private static String importLines(String output) {
+        return output.lines().filter(line -> line.contains("big.csv") || line.contains(" WARN ")
+                || line.contains("filedrop")).collect(Collectors.joining("\n"));
     }
 
     private static void dropLargeFile(Path investors) throws Exception {

@@ -3,6 +3,7 @@ package dev.camelzest.routes.filedrop;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -133,6 +134,11 @@ final class BatchRecorder {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The first recording failure, if there was one: nothing after it was recorded. */
+    Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     private synchronized void awaitQueued() throws InterruptedException {

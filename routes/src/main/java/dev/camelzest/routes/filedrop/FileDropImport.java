@@ -361,7 +361,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun<O> run = run(exchange);
         if (run != null) {
-            run.endPartWay(STOP_CALLS_TIMEOUT);
+            unrecorded(run, run.endPartWay(STOP_CALLS_TIMEOUT), cause);
             run.closeOutputs();
             deleteStaging(run);
         }
@@ -414,9 +414,9 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         }
         ImportSummary summary;
         if (run != null) {
-            run.endPartWay(STOP_CALLS_TIMEOUT);
+            String unrecorded = unrecorded(run, run.endPartWay(STOP_CALLS_TIMEOUT), cause);
             run.closeOutputs();
-            summary = run.summary(ImportSummary.STOPPED, reason);
+            summary = run.summary(ImportSummary.STOPPED, unrecorded == null ? reason : reason + "; " + unrecorded);
             metrics.file(exchange.getFromRouteId(), ImportSummary.STOPPED,
                     Duration.ofMillis(summary.durationMillis()));
         } else {
@@ -454,12 +454,36 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         LOG.warn("{}; this replica stops importing it and writes nothing", cause.getMessage());
         if (run != null) {
             try {
-                run.endPartWay(STOP_CALLS_TIMEOUT);
+                unrecorded(run, run.endPartWay(STOP_CALLS_TIMEOUT), cause);
                 run.closeOutputs();
             } finally {
                 run.endReported();
             }
         }
+    }
+
+    /**
+     * A recording failed while the import ended part-way, and not the one that ended it (that one is reported as the
+     * reason): logged, and said in the summary (returned), since the batches after it are not counted there.
+     */
+    private static String unrecorded(FileRun<?> run, Optional<RuntimeException> failure, Throwable cause) {
+        if (failure.isEmpty() || isCausedBy(cause, failure.get())) {
+            return null;
+        }
+        String unrecorded = "recording the batches answered before the end failed (" + ImportFailures.describe(
+                failure.get()) + "): their rows are not counted here, and the next run of the file sends them again"
+                + " with the same Idempotency-Keys";
+        LOG.error("{} {}: {}", run.title(), run.fileName(), unrecorded);
+        return unrecorded;
+    }
+
+    private static boolean isCausedBy(Throwable cause, Throwable failure) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t == failure) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

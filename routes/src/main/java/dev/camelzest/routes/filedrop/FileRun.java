@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -143,9 +144,10 @@ final class FileRun<O extends RowOutcome> {
      * The import ends part-way (stopped, its claim lost, the file unreadable): no batch is handed out and no call is
      * sent any more, and no one waits for room; then the calls already sent are awaited, at most {@code timeout}, and
      * every batch Zest answered is recorded, in whatever order (a stopped file's results are not published), before
-     * the recorder closes. So what the stopped summary counts is what Zest created, as the ledger counts it.
+     * the recorder closes. So what the stopped summary counts is what Zest created, as the ledger counts it. Answers
+     * the recording failure that left batches unrecorded, if one did.
      */
-    void endPartWay(Duration timeout) {
+    Optional<RuntimeException> endPartWay(Duration timeout) {
         callLimit.close();
         window.close();
         if (!sentBatches.awaitNone(timeout)) {
@@ -154,6 +156,7 @@ final class FileRun<O extends RowOutcome> {
                     sentBatches.count(), timeout);
         }
         recorder.awaitQuietly();
+        return recorder.failure();
     }
 
     SentBatches sentBatches() {
@@ -163,6 +166,11 @@ final class FileRun<O extends RowOutcome> {
     /** The calls of the file open at once, adapted to Zest's answers ({@link CallPermits}). */
     InFlightLimit callLimit() {
         return callLimit;
+    }
+
+    /** The flow's title, for log lines: {@code Investor file}. */
+    String title() {
+        return title;
     }
 
     String fileName() {
