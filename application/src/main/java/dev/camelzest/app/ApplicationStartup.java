@@ -14,12 +14,10 @@ import dev.camelzest.routes.ledger.FileClaims;
 import dev.camelzest.routes.ledger.Ledger;
 import dev.camelzest.routes.ledger.LedgerSettings;
 import org.apache.camel.StartupListener;
-import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListener;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.apache.camel.util.TimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,24 +151,15 @@ final class ApplicationStartup extends MainListenerSupport {
     }
 
     /**
-     * On a SIGTERM the JVM ends as soon as Camel's shutdown hook has seen the context stop, before the main thread gets
-     * to {@link #afterStop}: the ledger closes from the context's own stopped event, in that hook, so that the embedded
-     * H2 writes its last commits (the rows a stopped import recorded, the webhooks acknowledged last) before the JVM
-     * ends. Closing it again in {@link #afterStop} does nothing.
+     * The ledger closes once the context has stopped, in Camel's shutdown hook ({@link ContextStopped}), so that the
+     * embedded H2 writes its last commits (the rows a stopped import recorded, the webhooks acknowledged last) before
+     * the JVM ends. Closing it again in {@link #afterStop} does nothing.
      */
     @Override
     public void beforeStart(BaseMainSupport main) {
-        main.getCamelContext().getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
-            @Override
-            public boolean isEnabled(CamelEvent event) {
-                return event instanceof CamelEvent.CamelContextStoppedEvent;
-            }
-
-            @Override
-            public void notify(CamelEvent event) {
-                if (ledger != null) {
-                    ledger.close();
-                }
+        ContextStopped.then(main.getCamelContext(), stopped -> {
+            if (ledger != null) {
+                ledger.close();
             }
         });
     }

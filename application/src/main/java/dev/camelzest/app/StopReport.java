@@ -10,9 +10,7 @@ import dev.camelzest.routes.filedrop.ImportProgress;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.InflightRepository;
-import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,23 +35,10 @@ final class StopReport extends MainListenerSupport {
                 camelContext.getShutdownStrategy().getTimeout(), inFlight.isEmpty() ? "nothing in flight" : inFlight);
     }
 
-    /**
-     * How the stop ended is logged when the context has stopped, from Camel's own event: on a SIGTERM the JVM ends as
-     * soon as Camel's shutdown hook has seen the context stop, before the main thread would get to log it.
-     */
+    /** How the stop ended is logged when the context has stopped ({@link ContextStopped}). */
     @Override
     public void beforeStart(BaseMainSupport main) {
-        main.getCamelContext().getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
-            @Override
-            public boolean isEnabled(CamelEvent event) {
-                return event instanceof CamelEvent.CamelContextStoppedEvent;
-            }
-
-            @Override
-            public void notify(CamelEvent event) {
-                stopped(((CamelEvent.CamelContextStoppedEvent) event).getContext());
-            }
-        });
+        ContextStopped.then(main.getCamelContext(), this::stopped);
     }
 
     private void stopped(CamelContext camelContext) {
