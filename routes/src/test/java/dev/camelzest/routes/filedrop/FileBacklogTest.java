@@ -78,8 +78,11 @@ class FileBacklogTest {
                 .parameter("initialPollDelay", "0")
                 .parameter("readLockCheckInterval", "100")
                 .add();
-        Path file = InvestorFiles.drop(inbox, "waiting.csv", InvestorFiles.cleanCsv(1, 2));
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        // an hour old before it appears: a poll between the drop and the touch would list it as new
+        Path aside = InvestorFiles.drop(temp.resolve("aside"), "waiting.csv", InvestorFiles.cleanCsv(1, 2));
+        Files.setLastModifiedTime(aside, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Files.createDirectories(inbox);
+        Files.move(aside, inbox.resolve("waiting.csv"));
 
         assertThat(called.await(20, TimeUnit.SECONDS)).as("the import calls Zest").isTrue();
         assertThat(age(ImportMetrics.registry(camel))).isBetween(3500.0, 3700.0);
