@@ -30,7 +30,7 @@ final class BatchesInFlight<T> implements Iterator<T>, Closeable {
     @Override
     public T next() {
         try {
-            if (!limit.acquire()) {
+            if (limit.acquire() == null) {
                 return null;
             }
         } catch (InterruptedException e) {

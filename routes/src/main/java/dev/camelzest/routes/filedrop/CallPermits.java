@@ -13,10 +13,8 @@ import org.apache.camel.Exchange;
  */
 final class CallPermits {
 
-    /** Exchange variable of a call exchange: when its current attempt was sent ({@link System#nanoTime()}). */
-    static final String ATTEMPT_STARTED = "zestCallAttemptStarted";
-    /** Exchange variable of a call exchange: true while its attempt holds a permit. */
-    private static final String HOLDS_PERMIT = "zestCallHoldsPermit";
+    /** Exchange variable of a call exchange: the permit its current attempt holds, until answered or failed. */
+    private static final String PERMIT = "zestCallPermit";
     private static final RetryAfterDelay RETRY_AFTER = new RetryAfterDelay();
 
     private CallPermits() {
@@ -32,21 +30,21 @@ final class CallPermits {
         // counted before the permit is taken: a stop closes the limit first, then waits, so it cannot miss an attempt
         // that got its permit just before the close
         run.sentBatches().sending(batch);
-        if (!run.callLimit().acquire()) {
+        InFlightLimit.Permit permit = run.callLimit().acquire();
+        if (permit == null) {
             // the import ended meanwhile (stopped, or another batch failed): the batch that ended it reports it, and
             // the stop waits for no answer of this batch, which fails here
             run.sentBatches().settled(batch);
             throw new ImportInterruptedException("the import of " + run.fileName() + " ended before this batch was sent");
         }
-        exchange.setVariable(HOLDS_PERMIT, Boolean.TRUE);
-        exchange.setVariable(ATTEMPT_STARTED, System.nanoTime());
+        exchange.setVariable(PERMIT, permit);
     }
 
     /** The attempt was answered: its permit goes back and its latency counts. */
     static void answered(Exchange exchange) {
-        if (release(exchange)) {
-            FileDropImport.runOf(exchange).callLimit().answered(exchange.getVariable(ATTEMPT_STARTED, Long.class),
-                    true);
+        InFlightLimit.Permit permit = takePermit(exchange);
+        if (permit != null) {
+            FileDropImport.runOf(exchange).callLimit().answered(permit, true);
         }
     }
 
@@ -57,24 +55,26 @@ final class CallPermits {
      */
     static void failed(Exchange exchange) throws Exception {
         RETRY_AFTER.process(exchange);
-        if (!release(exchange)) {
+        InFlightLimit.Permit permit = takePermit(exchange);
+        if (permit == null) {
             return;
         }
-        FileDropImport.runOf(exchange).sentBatches().attemptFailed(batchOf(exchange));
+        FileRun<?> run = FileDropImport.runOf(exchange);
+        run.sentBatches().attemptFailed(batchOf(exchange));
         ZestApiException failure = exchange.getException(ZestApiException.class);
         if (failure != null && isOverload(failure.getStatusCode())) {
-            FileDropImport.runOf(exchange).callLimit().overloaded(exchange.getVariable(ATTEMPT_STARTED, Long.class),
-                    failure.getRetryAfter().orElse(null));
+            run.callLimit().overloaded(permit, failure.getRetryAfter().orElse(null));
+        } else {
+            run.callLimit().release();
         }
     }
 
-    private static boolean release(Exchange exchange) {
-        if (exchange.getVariable(HOLDS_PERMIT) == null) {
-            return false;
+    private static InFlightLimit.Permit takePermit(Exchange exchange) {
+        InFlightLimit.Permit permit = exchange.getVariable(PERMIT, InFlightLimit.Permit.class);
+        if (permit != null) {
+            exchange.removeVariable(PERMIT);
         }
-        exchange.removeVariable(HOLDS_PERMIT);
-        FileDropImport.runOf(exchange).callLimit().release();
-        return true;
+        return permit;
     }
 
     private static long batchOf(Exchange exchange) {

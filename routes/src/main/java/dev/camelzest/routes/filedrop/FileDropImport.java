@@ -180,12 +180,12 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     /**
      * Makes a call exchange ready to send: the body becomes the call's request with its headers, and the
      * {@link Call} stays on the exchange as a variable for {@link #answerCall}: across a failed send, Camel leaves
-     * the body as it was sent.
+     * the body as it was sent. The request and its key are made before the call takes its permit, which then
+     * covers the call alone.
      */
     public static void prepareCall(Exchange exchange) throws InterruptedException {
         Call<?> call = exchange.getIn().getBody(Call.class);
         exchange.setVariable(CALL, call);
-        CallPermits.acquire(exchange);
         Object request = call.call().request();
         exchange.getIn().getHeaders().putAll(call.call().headers());
         if (exchange.getIn().getHeader(ZestConstants.IDEMPOTENCY_KEY) == null) {
@@ -193,6 +193,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
                     call.idempotencyKey(exchange.getProperty(RUN, FileRun.class).importId(), request));
         }
         exchange.getIn().setBody(request);
+        CallPermits.acquire(exchange);
     }
 
     /**
