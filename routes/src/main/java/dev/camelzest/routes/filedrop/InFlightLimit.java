@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After} asks. The limit it was overloaded at, less one, becomes a ceiling that is probed again only
  * after {@link #PROBE_AFTER}: against a Zest that takes two calls at a time, the import stays at two instead of
  * stalling on every third. A probe Zest refuses doubles the wait before the next one (up to
- * {@link #LONGEST_PROBE_AFTER}); one that holds brings it back to {@link #PROBE_AFTER}. Zest refuses at once the calls it will not take while it still serves the others, so
- * each refusal also lowers the ceiling (and the limit) to the calls still open: eight calls sent at once to a Zest
- * that takes two leave the limit at two after that one round, instead of a round (and a {@code Retry-After}) for
- * each of 8, 4 and 3.</li>
+ * {@link #LONGEST_PROBE_AFTER}); one that holds brings it back to {@link #PROBE_AFTER}. Zest refuses at once the
+ * calls it will not take while it still serves the others, so each refusal also lowers the ceiling (and the limit) to
+ * the calls still open: eight calls sent at once to a Zest that takes two leave the limit at two after that one
+ * round, instead of a round (and a {@code Retry-After}) for each of 8, 4 and 3.</li>
  * <li>Calls waiting at Zest lower the limit by a quarter: estimated from the smoothed call latency against the
  * quickest one seen, as TCP Vegas does ({@code limit × (1 − quickest / smoothed)}), once more than
  * {@link #QUEUE_TOLERATED} or half the limit wait. A few calls waiting is what keeps a busy Zest at work through
