@@ -43,7 +43,7 @@ final class InFlightLimit {
     /** How long a ceiling set by an overload holds before the limit may grow past it again. */
     static final Duration PROBE_AFTER = Duration.ofSeconds(30);
     /** The longest a ceiling holds: each probe Zest refuses doubles the wait before the next one, up to this. */
-    static final Duration LONGEST_PROBE_AFTER = Duration.ofMinutes(8);
+    static final Duration LONGEST_PROBE_AFTER = Duration.ofMinutes(4);
     /** Calls waiting at Zest that never lower the limit; half the limit when that is more. */
     static final double QUEUE_TOLERATED = 3;
     private static final double LATENCY_SMOOTHING = 0.2;
