@@ -56,8 +56,7 @@ class InFlightLimitTest {
     @Test
     void anOverloadHalvesTheLimitOncePerRoundAndHoldsNewBatchesForRetryAfter() throws Exception {
         InFlightLimit limit = limit(8);
-        later(Duration.ofMillis(1));
-        List<InFlightLimit.Permit> round = acquire(limit, 8);
+        List<InFlightLimit.Permit> round = newRound(limit, 8);
 
         limit.overloaded(round.get(7), Duration.ofMillis(50));
         limit.overloaded(round.get(6), Duration.ofMillis(50));
@@ -78,23 +77,16 @@ class InFlightLimitTest {
     @Test
     void refusalsLowerTheLimitToTheCallsZestStillServes() throws Exception {
         InFlightLimit limit = limit(8);
-        later(Duration.ofMillis(1));
-        List<InFlightLimit.Permit> round = acquire(limit, 8);
+        List<InFlightLimit.Permit> round = newRound(limit, 8);
 
         for (int i = 7; i >= 2; i--) {
             limit.overloaded(round.get(i), null);
         }
         assertThat(limit.currentLimit()).as("Zest refused six of eight at once and serves two").isEqualTo(2);
 
-        for (int i = 0; i < 100; i++) {
-            limit.answered(grantedAt(later(Duration.ofMillis(10))), false);
-        }
-        assertThat(limit.currentLimit()).as("at most the two until the probe").isEqualTo(2);
+        assertThat(answerCalls(limit, 100)).as("at most the two until the probe").isEqualTo(2);
         later(InFlightLimit.PROBE_AFTER);
-        for (int i = 0; i < 10; i++) {
-            limit.answered(grantedAt(later(Duration.ofMillis(10))), false);
-        }
-        assertThat(limit.currentLimit()).isEqualTo(3);
+        assertThat(answerCalls(limit, 10)).isEqualTo(3);
     }
 
     @Test
@@ -132,8 +124,7 @@ class InFlightLimitTest {
     @Test
     void answeredCallsRaiseTheLimitByOneARoundUpToTheMaximum() throws Exception {
         InFlightLimit limit = limit(8);
-        later(Duration.ofMillis(1));
-        List<InFlightLimit.Permit> round = acquire(limit, 8);
+        List<InFlightLimit.Permit> round = newRound(limit, 8);
         limit.overloaded(round.get(7), null);
         assertThat(limit.currentLimit()).isEqualTo(4);
         for (int i = 0; i < 7; i++) {
@@ -155,31 +146,22 @@ class InFlightLimitTest {
     @Test
     void theLimitOverloadedAtIsNotExceededUntilItIsProbedAgain() throws Exception {
         InFlightLimit limit = limit(8);
-        later(Duration.ofMillis(1));
-        List<InFlightLimit.Permit> first = acquire(limit, 8);
+        List<InFlightLimit.Permit> first = newRound(limit, 8);
         limit.overloaded(first.get(7), null); // 8 -> 4, ceiling 7
         first.subList(0, 7).forEach(permit -> limit.answered(permit, false));
-        later(Duration.ofMillis(1));
-        List<InFlightLimit.Permit> second = acquire(limit, 4);
+        List<InFlightLimit.Permit> second = newRound(limit, 4);
         limit.overloaded(second.get(3), null); // 4 -> 2, ceiling 3
         second.subList(0, 3).forEach(permit -> limit.answered(permit, false));
-        for (int i = 0; i < 100; i++) {
-            limit.answered(grantedAt(later(Duration.ofMillis(10))), false);
-        }
-        assertThat(limit.currentLimit()).as("below the limit Zest refused, until the probe").isEqualTo(3);
+        assertThat(answerCalls(limit, 100)).as("below the limit Zest refused, until the probe").isEqualTo(3);
 
         later(InFlightLimit.PROBE_AFTER);
-        for (int i = 0; i < 10; i++) {
-            limit.answered(grantedAt(later(Duration.ofMillis(10))), false);
-        }
-        assertThat(limit.currentLimit()).isEqualTo(4);
+        assertThat(answerCalls(limit, 10)).isEqualTo(4);
     }
 
     @Test
     void aProbeZestRefusesDoublesTheWaitBeforeTheNextAndOneThatHoldsRestoresIt() throws Exception {
         InFlightLimit limit = limit(4);
-        later(Duration.ofMillis(1));
-        List<InFlightLimit.Permit> round = acquire(limit, 4);
+        List<InFlightLimit.Permit> round = newRound(limit, 4);
         limit.overloaded(round.get(3), null);
         limit.overloaded(round.get(2), null);
         round.subList(0, 2).forEach(permit -> limit.answered(permit, false));
@@ -212,6 +194,14 @@ class InFlightLimitTest {
         assertThat(limit.currentLimit()).isEqualTo(1);
 
         assertThat(answerFor(limit, InFlightLimit.LONGEST_PROBE_AFTER.plusSeconds(1))).isEqualTo(2);
+    }
+
+    /** Answers {@code calls} calls 10 ms apart, then gives the limit. */
+    private int answerCalls(InFlightLimit limit, int calls) {
+        for (int i = 0; i < calls; i++) {
+            limit.answered(grantedAt(later(Duration.ofMillis(10))), false);
+        }
+        return limit.currentLimit();
     }
 
     /** Answers a call a second for {@code period}, then gives the limit. */
@@ -296,6 +286,12 @@ class InFlightLimitTest {
             acquired.add(limit.acquire());
         }
         return acquired;
+    }
+
+    /** Permits given a millisecond after the last decision: calls of a new round. */
+    private List<InFlightLimit.Permit> newRound(InFlightLimit limit, int permits) throws InterruptedException {
+        later(Duration.ofMillis(1));
+        return acquire(limit, permits);
     }
 
     private static InFlightLimit.Permit grantedAt(long nanos) {
