@@ -84,9 +84,7 @@ class InFlightLimitTest {
         }
         assertThat(limit.currentLimit()).as("Zest refused six of eight at once and serves two").isEqualTo(2);
 
-        assertThat(answerCalls(limit, 100)).as("at most the two until the probe").isEqualTo(2);
-        later(InFlightLimit.PROBE_AFTER);
-        assertThat(answerCalls(limit, 10)).isEqualTo(3);
+        assertHeldUntilTheProbe(limit, 2);
     }
 
     @Test
@@ -152,10 +150,7 @@ class InFlightLimitTest {
         List<InFlightLimit.Permit> second = newRound(limit, 4);
         limit.overloaded(second.get(3), null); // 4 -> 2, ceiling 3
         second.subList(0, 3).forEach(permit -> limit.answered(permit, false));
-        assertThat(answerCalls(limit, 100)).as("below the limit Zest refused, until the probe").isEqualTo(3);
-
-        later(InFlightLimit.PROBE_AFTER);
-        assertThat(answerCalls(limit, 10)).isEqualTo(4);
+        assertHeldUntilTheProbe(limit, 3);
     }
 
     @Test
@@ -194,6 +189,13 @@ class InFlightLimitTest {
         assertThat(limit.currentLimit()).isEqualTo(1);
 
         assertThat(answerFor(limit, InFlightLimit.LONGEST_PROBE_AFTER.plusSeconds(1))).isEqualTo(2);
+    }
+
+    /** A hundred answers keep the limit at {@code ceiling}; after {@link InFlightLimit#PROBE_AFTER} it grows by one. */
+    private void assertHeldUntilTheProbe(InFlightLimit limit, int ceiling) {
+        assertThat(answerCalls(limit, 100)).as("no more than Zest took, until the probe").isEqualTo(ceiling);
+        later(InFlightLimit.PROBE_AFTER);
+        assertThat(answerCalls(limit, 10)).as("the probe").isEqualTo(ceiling + 1);
     }
 
     /** Answers {@code calls} calls 10 ms apart, then gives the limit. */
