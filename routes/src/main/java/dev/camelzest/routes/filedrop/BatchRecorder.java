@@ -68,6 +68,9 @@ final class BatchRecorder {
                     }
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
+                } catch (Error e) {
+                    // a failure too: passed over, the batch would count as recorded, and the ones after it be recorded
+                    failure.compareAndSet(null, new IllegalStateException("Recording a batch failed: " + e, e));
                 } finally {
                     finishedOne();
                 }

@@ -49,6 +49,9 @@ final class ReadAhead<T> implements Iterator<T>, Closeable {
             }
         } catch (RuntimeException e) {
             failure = e;
+        } catch (Error e) {
+            // a failure too (a row check's StackOverflowError): ending without one would read as the end of the file
+            failure = new IllegalStateException("Reading the file failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = new IllegalStateException("Reading the file was interrupted", e);

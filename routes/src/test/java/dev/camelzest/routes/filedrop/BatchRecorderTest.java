@@ -123,6 +123,42 @@ class BatchRecorderTest {
         interrupter.join();
     }
 
+    /**
+     * An Error in a recording (a StackOverflowError half-way through a batch) fails the file as
+     * an exception does. It once passed for a batch recorded: the batches after it were recorded, and the file
+     * completed with that batch's rows missing from its results and the ledger.
+     */
+    @Test
+    void anErrorInARecordingFailsTheFileAsAnExceptionDoes() throws Exception {
+        CountDownLatch release = recordingInProgress();
+        recorder.submit(1, () -> {
+            throw new StackOverflowError();
+        });
+        recorder.submit(2, () -> recorded.add(2));
+        release.countDown();
+
+        assertThatThrownBy(recorder::awaitRecorded).hasRootCauseInstanceOf(StackOverflowError.class);
+        assertThat(recorded).as("nothing after it").containsExactly(0);
+        assertThat(givenBack).hasValue(3);
+        assertThat(recorder.failure()).isPresent();
+    }
+
+    /** The end of a file interrupted while it waits for the last recordings: it fails, and keeps the interrupt. */
+    @Test
+    void anInterruptedEndOfFileFailsRatherThanCompleteAndKeepsTheInterrupt() throws Exception {
+        CountDownLatch release = recordingInProgress();
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(recorder::awaitRecorded).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Interrupted while waiting for the last batches to be recorded");
+            assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+        } finally {
+            release.countDown();
+        }
+        recorder.awaitQuietly();
+        assertThat(recorded).containsExactly(0);
+    }
+
     @Test
     void aRecordingThreadThatIsGoneFailsTheFileInsteadOfHanging() {
         recordingThread.shutdownNow();

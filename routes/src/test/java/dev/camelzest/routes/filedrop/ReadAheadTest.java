@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,7 +36,7 @@ class ReadAheadTest {
     }
 
     /** Counts up to {@code size}, failing at {@code failAt} if set; remembers how far it was read and its close. */
-    static final class Numbers implements Iterator<Integer>, Closeable {
+    static class Numbers implements Iterator<Integer>, Closeable {
         final int size;
         final int failAt;
         final AtomicInteger read = new AtomicInteger();
@@ -125,6 +128,128 @@ class ReadAheadTest {
         int readAtClose = source.read.get();
         Thread.sleep(100);
         assertThat(source.read.get()).isEqualTo(readAtClose).isLessThan(1_000_000);
+    }
+
+    /**
+     * An Error (a StackOverflowError in a row check's pattern, an OutOfMemoryError) is a reading failure like any
+     * other: it once ended the reading as if the file had ended there, and the file completed without its last rows.
+     */
+    @Test
+    void anErrorOnTheReadingThreadFailsTheFileInsteadOfEndingItEarly() {
+        Numbers source = new Numbers(1_000, 3) {
+            @Override
+            public Integer next() {
+                if (read.get() + 1 == failAt) {
+                    read.incrementAndGet();
+                    throw new StackOverflowError("a row check's pattern recursed too deep");
+                }
+                return super.next();
+            }
+        };
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try (ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread)) {
+                assertThat(ahead.next()).isEqualTo(1);
+                assertThat(ahead.next()).isEqualTo(2);
+                assertThatThrownBy(ahead::hasNext).as("not the end of the file")
+                        .hasRootCauseInstanceOf(StackOverflowError.class);
+            }
+        });
+        assertThat(source.closed).isTrue();
+    }
+
+    /** The reading thread interrupted while it waits for room (its pool shut down as the route stops). */
+    @Test
+    void anInterruptedReadingFailsTheFileAndClosesTheSource() {
+        Numbers source = new Numbers(1_000, -1);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try (ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread)) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> source.read.get() == ReadAhead.AHEAD + 1
+                        && source.reader.get().getState() == Thread.State.TIMED_WAITING);
+                readingThread.shutdownNow();
+
+                await().atMost(Duration.ofSeconds(5)).untilTrue(source.closed);
+                assertThat(ahead.next()).isEqualTo(1);
+                assertThat(ahead.next()).isEqualTo(2);
+                assertThatThrownBy(ahead::hasNext).isInstanceOf(IllegalStateException.class)
+                        .hasMessage("Reading the file was interrupted");
+            }
+        });
+    }
+
+    /** The route's thread interrupted while it waits for the next batch: it fails there, the interrupt kept. */
+    @Test
+    void anInterruptWhileWaitingForTheNextBatchFailsThereAndKeepsTheInterrupt() throws Exception {
+        CountDownLatch slowRow = new CountDownLatch(1);
+        Numbers source = new Numbers(10, -1) {
+            @Override
+            public Integer next() {
+                awaitQuietly(slowRow);
+                return super.next();
+            }
+        };
+        ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread);
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        CompletableFuture<Boolean> interruptKept = new CompletableFuture<>();
+        Thread route = new Thread(() -> {
+            try {
+                ahead.hasNext();
+                failure.complete(null);
+            } catch (RuntimeException e) {
+                failure.complete(e);
+            }
+            interruptKept.complete(Thread.currentThread().isInterrupted());
+        });
+        route.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> route.getState() == Thread.State.TIMED_WAITING);
+
+        route.interrupt();
+
+        assertThat(failure.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Interrupted while waiting for the next batch");
+        assertThat(interruptKept.get(5, TimeUnit.SECONDS)).isTrue();
+        slowRow.countDown();
+        ahead.close();
+        assertThat(source.closed).isTrue();
+    }
+
+    /**
+     * A close interrupted while the reading thread is still in a row (Camel interrupting the threads it waits for):
+     * it fails rather than let the file be moved while it is read, and keeps the interrupt.
+     */
+    @Test
+    void anInterruptedCloseFailsAndKeepsTheInterrupt() throws Exception {
+        CountDownLatch inRow = new CountDownLatch(1);
+        CountDownLatch slowRow = new CountDownLatch(1);
+        Numbers source = new Numbers(10, -1) {
+            @Override
+            public Integer next() {
+                if (read.get() == 1) {
+                    inRow.countDown();
+                    awaitQuietly(slowRow);
+                }
+                return super.next();
+            }
+        };
+        ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread);
+        assertThat(inRow.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(ahead::close).isInstanceOf(java.io.IOException.class)
+                .hasMessage("Interrupted while closing the file being read");
+        assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+        assertThat(source.closed).as("still being read").isFalse();
+
+        slowRow.countDown();
+        ahead.close();
+        assertThat(source.closed).isTrue();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
