@@ -26,12 +26,20 @@ final class BatchesInFlight<T> implements Iterator<T>, Closeable {
         return !closed && batches.hasNext();
     }
 
-    /** The next batch once there is room for it; null when the import was closed meanwhile. */
+    /**
+     * The next batch once there is room for it; null when the split closed it meanwhile. When the import ended part-way
+     * meanwhile (a batch failed, or Camel stops: {@link FileRun#endPartWay} closed the limit), the split ends here with
+     * {@link ImportInterruptedException}: handed null, Camel's splitter would ask again at once, for as long as the end
+     * takes, and no next batch at all would read as the end of the file.
+     */
     @Override
     public T next() {
         try {
             if (limit.acquire() == null) {
-                return null;
+                if (closed) {
+                    return null;
+                }
+                throw new ImportInterruptedException("the import ended part-way; no batch is handed out any more");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

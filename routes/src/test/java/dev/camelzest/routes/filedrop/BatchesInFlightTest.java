@@ -2,12 +2,14 @@ package dev.camelzest.routes.filedrop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,68 @@ class BatchesInFlightTest {
 
         assertThatThrownBy(batches::next).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No batch was answered and recorded within PT0.1S");
+    }
+
+    /**
+     * The import ends part-way (a batch failed, or Camel stops) and its end closes the limit while the split waits for
+     * room: the split's iteration ends there with the stop, instead of being handed nothing for ever. (It was handed
+     * null, which Camel's splitter skips and asks again for: a thread spinning for as long as the end took, the calls
+     * still open awaited included.) Camel's splitter takes batches as this loop does.
+     */
+    @Test
+    void theEndOfTheImportEndsTheSplitWaitingForRoomWithTheStop() throws Exception {
+        InFlightLimit limit = new InFlightLimit(1, Duration.ofSeconds(10));
+        ReadAheadTest.Numbers source = new ReadAheadTest.Numbers(10, -1);
+        BatchesInFlight<Integer> batches = new BatchesInFlight<>(source, limit);
+        batches.next();
+        AtomicInteger handedNothing = new AtomicInteger();
+        CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> {
+            Integer batch = null;
+            while (batch == null && batches.hasNext() && handedNothing.get() < 1_000) {
+                batch = batches.next();
+                if (batch == null) {
+                    handedNothing.incrementAndGet();
+                }
+            }
+            return batch;
+        }, splitThread);
+        Thread.sleep(50);
+
+        limit.close(); // FileRun.endPartWay
+
+        assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ImportInterruptedException.class);
+        assertThat(handedNothing).hasValue(0);
+        assertThat(source.read).as("nothing more handed out").hasValue(1);
+        batches.close();
+        assertThat(batches.hasNext()).isFalse();
+        assertThat(batches.next()).as("once Camel closed it, the split ends quietly").isNull();
+    }
+
+    @Test
+    void anInterruptWhileWaitingForRoomFailsTheSplitAndKeepsTheInterrupt() throws Exception {
+        InFlightLimit limit = new InFlightLimit(1, Duration.ofSeconds(10));
+        BatchesInFlight<Integer> batches = new BatchesInFlight<>(new ReadAheadTest.Numbers(10, -1), limit);
+        batches.next();
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        CompletableFuture<Boolean> interruptKept = new CompletableFuture<>();
+        Thread split = new Thread(() -> {
+            try {
+                batches.next();
+                failure.complete(null);
+            } catch (RuntimeException e) {
+                failure.complete(e);
+            }
+            interruptKept.complete(Thread.currentThread().isInterrupted());
+        });
+        split.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> split.getState() == Thread.State.TIMED_WAITING);
+
+        split.interrupt();
+
+        assertThat(failure.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Interrupted while waiting for room for the next batch");
+        assertThat(interruptKept.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(limit.inFlight()).as("no room taken").isEqualTo(1);
     }
 
     @Test
