@@ -21,8 +21,8 @@ final class CallPermits {
     }
 
     /**
-     * Before an attempt is sent (the first one, or Camel's {@code onRedelivery}): waits for room. The attempt's batch
-     * counts as sent from here ({@link SentBatches}).
+     * Before an attempt is sent (the first one, or a redelivery: {@link #reacquire}): waits for room. The attempt's
+     * batch counts as sent from here ({@link SentBatches}).
      */
     static void acquire(Exchange exchange) throws InterruptedException {
         FileRun<?> run = FileDropImport.runOf(exchange);
@@ -38,6 +38,29 @@ final class CallPermits {
             throw new ImportInterruptedException("the import of " + run.fileName() + " ended before this batch was sent");
         }
         exchange.setVariable(PERMIT, permit);
+    }
+
+    /**
+     * Before Camel redelivers an attempt ({@code onRedelivery}): waits for room as {@link #acquire} does. When there
+     * is none (the import ended meanwhile, or the wait failed), the redelivery is not sent and fails with that: Camel
+     * sends a redelivery whatever its {@code onRedelivery} step threw, unless the exchange is marked to stop. (It
+     * did: every remaining redelivery of a call went to Zest after the import ended, without a permit, and not
+     * awaited by the stop.)
+     */
+    static void reacquire(Exchange exchange) {
+        try {
+            acquire(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notRedelivered(exchange, e);
+        } catch (RuntimeException e) {
+            notRedelivered(exchange, e);
+        }
+    }
+
+    private static void notRedelivered(Exchange exchange, Exception failure) {
+        exchange.setException(failure);
+        exchange.setRouteStop(true);
     }
 
     /** The attempt was answered: its permit goes back and its latency counts. */

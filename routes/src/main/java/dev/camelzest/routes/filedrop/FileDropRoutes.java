@@ -310,7 +310,7 @@ public final class FileDropRoutes {
         // Camel is stopping: not a failure to report at ERROR; the summary says so and the file stays for the next run
         reportStopped(route.onException(ImportInterruptedException.class).logExhausted(false), resultsUri);
         reportStopped(retried(route.onException(Exception.class).onWhen(ImportFailures.TRANSIENT))
-                .onExceptionOccurred(CallPermits::failed).onRedelivery(CallPermits::acquire), resultsUri);
+                .onExceptionOccurred(CallPermits::failed).onRedelivery(CallPermits::reacquire), resultsUri);
         reportStopped(route.onException(Exception.class), resultsUri);
         publishEach(publishEach(route.process(ref(START))
                 // batches in flight: their calls at once, recorded in file order (BatchesInFlight, BatchRecorder)
