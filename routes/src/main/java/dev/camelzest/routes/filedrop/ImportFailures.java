@@ -12,9 +12,15 @@ public final class ImportFailures {
     private ImportFailures() {
     }
 
-    /** Connection loss, timeouts and Zest's retryable answers (5xx): worth the same call again. */
-    static final Predicate TRANSIENT = exchange -> isTransient(exchange.getException() != null
-            ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    /**
+     * A call's connection loss, timeout or Zest's retryable answer (5xx): worth the same call again. Only a call is
+     * sent again: the file's other steps cannot be done twice (its batches are read once, a recording that failed
+     * stays failed), and were redelivered as if they were calls (the split over the batches already closed, the
+     * start over a file already being read ahead): a transient failure there stops the file, as any other does.
+     */
+    static final Predicate TRANSIENT = exchange -> exchange.getVariable(FileDropImport.CALL) != null
+            && isTransient(exchange.getException() != null
+                    ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
 
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
