@@ -253,6 +253,7 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
     public void finish(Exchange exchange) {
         FileRun<O> run = run(exchange);
         run.recorder().awaitRecorded();
+        run.checkEveryRowHasAnOutcome();
         run.closeOutputs();
         checkClaim(exchange);
         String source = ArchivingStrategy.source(exchange);

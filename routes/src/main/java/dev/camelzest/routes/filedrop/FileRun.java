@@ -299,6 +299,18 @@ final class FileRun<O extends RowOutcome> {
         return expectedRows;
     }
 
+    /**
+     * The last check before the file is marked done: every row the first reading counted has its outcome in the
+     * results. A file that ended early for any reason, one no other check caught included, then stops in place
+     * instead of moving to done with rows that were never imported.
+     */
+    void checkEveryRowHasAnOutcome() {
+        if (expectedRows >= 0 && rows != expectedRows) {
+            throw new IllegalStateException(rows + " of the " + expectedRows + " rows of " + fileName
+                    + " have an outcome: the file is not completed");
+        }
+    }
+
     Map<String, Long> countsByStatus() {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         counts.forEach((status, count) -> byStatus.put(status.value(), count));

@@ -159,6 +159,22 @@ class FileDropFailuresTest {
     }
 
     /**
+     * The last guard against a file completed without all its rows: when fewer rows have an outcome than the first
+     * reading counted (here a flow whose recording loses a row's outcome), the file stops in place.
+     */
+    @Test
+    void aFileWhoseRowsDoNotAllHaveAnOutcomeIsNotCompleted() throws Exception {
+        faults.outcomeLostAtRow(7);
+        importRoute("short", Map.of());
+        InvestorFiles.drop(inbox, "short.csv", cleanCsv(1, 12));
+
+        String summary = awaitSummary("short");
+        assertThat(summary).contains("\"outcome\" : \"stopped\"",
+                "11 of the 12 rows of short.csv have an outcome: the file is not completed");
+        assertStoppedInPlace("short");
+    }
+
+    /**
      * A transient failure starting a file (reading it for the first check): the file stops with it, and the route
      * goes on with the next files. It was redelivered with the call's redelivery step, which failed on the file's
      * exchange after the start had begun reading it ahead: that reading was never closed, held the route's one
@@ -363,6 +379,7 @@ class FileDropFailuresTest {
         private volatile RuntimeException openFailure;
         private volatile long writeFailsAtRow = -1;
         private volatile Supplier<Throwable> writeFailure;
+        private volatile long outcomeLostAtRow = -1;
 
         /** The row check of that row fails on the reading thread. */
         void checkFailsAtRow(long row, Supplier<Throwable> failure) {
@@ -379,6 +396,11 @@ class FileDropFailuresTest {
         /** Writing that row to the staged results fails on the recording thread, as a full disk would. */
         void writeFailsAtRow(long row) {
             writeFailsAtRow(row, () -> new UncheckedIOException(new IOException("No space left on device")));
+        }
+
+        /** The flow's recording of that row answers no outcome for it. */
+        void outcomeLostAtRow(long row) {
+            outcomeLostAtRow = row;
         }
 
         void writeFailsAtRow(long row, Supplier<Throwable> failure) {
@@ -460,7 +482,8 @@ class FileDropFailuresTest {
 
         @Override
         public List<O> record(List<R> rows, List<O> outcomes, String fileName, String importId) {
-            return flow.record(rows, outcomes, fileName, importId);
+            return flow.record(rows, outcomes, fileName, importId).stream()
+                    .filter(outcome -> outcome.rowNumber() != faults.outcomeLostAtRow).toList();
         }
 
         @Override
