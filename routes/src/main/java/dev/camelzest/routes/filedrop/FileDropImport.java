@@ -362,10 +362,12 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun<O> run = run(exchange);
+        long rowsSent = 0;
         if (run != null) {
             unrecorded(run, run.endPartWay(STOP_CALLS_TIMEOUT), cause);
             run.closeOutputs();
             deleteStaging(run);
+            rowsSent = run.rowsSent();
         }
         exchange.setProperty(FileDropRoutes.ARCHIVE, settings.errorDirectory());
         LOG.error("{} {} cannot be read and goes to {}: {}", flow.title(), fileName, settings.errorDirectory(),
@@ -374,9 +376,20 @@ public final class FileDropImport<R extends DropRow, O extends RowOutcome> {
         String report = flow.title() + ": " + fileName + "\n"
                 + "Rejected at: " + clock.instant() + "\n"
                 + "Reason: " + cause.getMessage() + "\n\n"
-                + "No row of this file was sent to Zest. Correct the file and drop it again.\n";
+                + sentBeforeRejected(rowsSent) + " Correct the file and drop it again.\n";
         exchange.getIn().setBody(OutputFile.inMemory(fileName.substring(fileName.lastIndexOf('/') + 1)
                 + ".error.txt", report.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * What Zest got of a rejected file. Its first reading finds nearly every reason to reject one, before anything is
+     * sent; one found by the reading as the batches go out (the file was changed under the import) comes after the
+     * batches before it were sent and recorded.
+     */
+    private static String sentBeforeRejected(long rowsSent) {
+        return rowsSent == 0 ? "No row of this file was sent to Zest."
+                : rowsSent + " rows of this file were sent to Zest and recorded in the ledger before it could not be"
+                        + " read further; no other row was sent.";
     }
 
     /**

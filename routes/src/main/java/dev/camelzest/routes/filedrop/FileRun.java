@@ -299,6 +299,11 @@ final class FileRun<O extends RowOutcome> {
         return expectedRows;
     }
 
+    /** The rows sent in the batches recorded so far. */
+    long rowsSent() {
+        return rowsSent;
+    }
+
     /**
      * The last check before the file is marked done: every row the first reading counted has its outcome in the
      * results. A file that ended early for any reason, one no other check caught included, then stops in place

@@ -159,6 +159,28 @@ class FileDropFailuresTest {
     }
 
     /**
+     * A reason to reject the file found only by the reading as the batches go out (the file changed under the
+     * import): it goes to the error directory, and its report says how many rows Zest got, as the ledger holds them,
+     * instead of that none was sent.
+     */
+    @Test
+    void aFileFoundUnreadableAfterBatchesWereSentIsReportedWithTheRowsSent() throws Exception {
+        faults.checkFailsAtRow(9, () -> new UnreadableFileException("Line 10 is longer than maxRecordBytes"));
+        importRoute("changed", Map.of());
+        InvestorFiles.drop(inbox, "changed.csv", cleanCsv(1, 12));
+
+        Path report = inbox.resolve("error").resolve("changed.csv.error.txt");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(report));
+        long sent = ledger.investors().count();
+        assertThat(sent).as("the batches before the failing row").isPositive().isEqualTo(
+                (long) SandboxZest.bulkCalls(SANDBOX).size() * BATCH);
+        assertThat(Files.readString(report)).contains("Line 10 is longer than maxRecordBytes",
+                sent + " rows of this file were sent to Zest and recorded in the ledger before it could not be read"
+                        + " further; no other row was sent.")
+                .doesNotContain("No row of this file was sent");
+    }
+
+    /**
      * The last guard against a file completed without all its rows: when fewer rows have an outcome than the first
      * reading counted (here a flow whose recording loses a row's outcome), the file stops in place.
      */
