@@ -2,7 +2,6 @@ package dev.camelzest.routes.filedrop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -110,25 +109,12 @@ class BatchesInFlightTest {
         InFlightLimit limit = new InFlightLimit(1, Duration.ofSeconds(10));
         BatchesInFlight<Integer> batches = new BatchesInFlight<>(new ReadAheadTest.Numbers(10, -1), limit);
         batches.next();
-        CompletableFuture<Throwable> failure = new CompletableFuture<>();
-        CompletableFuture<Boolean> interruptKept = new CompletableFuture<>();
-        Thread split = new Thread(() -> {
-            try {
-                batches.next();
-                failure.complete(null);
-            } catch (RuntimeException e) {
-                failure.complete(e);
-            }
-            interruptKept.complete(Thread.currentThread().isInterrupted());
-        });
-        split.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> split.getState() == Thread.State.TIMED_WAITING);
 
-        split.interrupt();
+        InterruptedWait split = InterruptedWait.of(batches::next);
 
-        assertThat(failure.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+        assertThat(split.failure()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Interrupted while waiting for room for the next batch");
-        assertThat(interruptKept.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(split.interruptKept()).isTrue();
         assertThat(limit.inFlight()).as("no room taken").isEqualTo(1);
     }
 

@@ -71,21 +71,10 @@ class CallPermitsTest {
     void aFirstAttemptInterruptedWhileWaitingForRoomFailsWithoutAPermit() throws Exception {
         CallPermits.acquire(callOf(0));
         Exchange waiting = callOf(1);
-        CompletableFuture<Throwable> failure = new CompletableFuture<>();
-        Thread calling = new Thread(() -> {
-            try {
-                CallPermits.acquire(waiting);
-                failure.complete(null);
-            } catch (InterruptedException | RuntimeException e) {
-                failure.complete(e);
-            }
-        });
-        calling.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> calling.getState() == Thread.State.TIMED_WAITING);
 
-        calling.interrupt();
+        InterruptedWait calling = InterruptedWait.of(() -> CallPermits.acquire(waiting));
 
-        assertThat(failure.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(calling.failure()).isInstanceOf(InterruptedException.class);
         assertThat(run.callLimit().inFlight()).as("no permit taken").isEqualTo(1);
         assertThat(waiting.getVariable("zestCallPermit")).isNull();
     }
@@ -111,17 +100,11 @@ class CallPermitsTest {
     void aRedeliveryInterruptedWhileWaitingForRoomIsNotSentAndKeepsTheInterrupt() throws Exception {
         CallPermits.acquire(callOf(0));
         Exchange redelivery = callOf(1);
-        CompletableFuture<Boolean> interruptKept = new CompletableFuture<>();
-        Thread redelivering = new Thread(() -> {
-            CallPermits.reacquire(redelivery);
-            interruptKept.complete(Thread.currentThread().isInterrupted());
-        });
-        redelivering.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> redelivering.getState() == Thread.State.TIMED_WAITING);
 
-        redelivering.interrupt();
+        InterruptedWait redelivering = InterruptedWait.of(() -> CallPermits.reacquire(redelivery));
 
-        assertThat(interruptKept.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(redelivering.failure()).isNull();
+        assertThat(redelivering.interruptKept()).isTrue();
         assertThat(redelivery.isRouteStop()).as("not sent").isTrue();
         assertThat(redelivery.getException()).isInstanceOf(InterruptedException.class);
     }

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import dev.camelzest.routes.investors.HeaderMapping;
 import dev.camelzest.routes.investors.InvestorFlow;
 import dev.camelzest.routes.testing.WarningLog;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -94,17 +93,11 @@ class FileRunTest {
     @Test
     void anInterruptLetsABatchWaitingForTheReportGoAndIsKept() throws Exception {
         run.endOnce();
-        CompletableFuture<Boolean> interruptKept = new CompletableFuture<>();
-        Thread waiting = new Thread(() -> {
-            run.awaitEndReported(Duration.ofMinutes(7));
-            interruptKept.complete(Thread.currentThread().isInterrupted());
-        });
-        waiting.start();
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> waiting.getState() == Thread.State.TIMED_WAITING);
 
-        waiting.interrupt();
+        InterruptedWait waiting = InterruptedWait.of(() -> run.awaitEndReported(Duration.ofMinutes(7)));
 
-        assertThat(interruptKept.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(waiting.failure()).isNull();
+        assertThat(waiting.interruptKept()).isTrue();
     }
 
     /** Reported: every batch waiting for it goes on. */

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -188,25 +187,12 @@ class ReadAheadTest {
             }
         };
         ReadAhead<Integer> ahead = new ReadAhead<>(source, readingThread);
-        CompletableFuture<Throwable> failure = new CompletableFuture<>();
-        CompletableFuture<Boolean> interruptKept = new CompletableFuture<>();
-        Thread route = new Thread(() -> {
-            try {
-                ahead.hasNext();
-                failure.complete(null);
-            } catch (RuntimeException e) {
-                failure.complete(e);
-            }
-            interruptKept.complete(Thread.currentThread().isInterrupted());
-        });
-        route.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> route.getState() == Thread.State.TIMED_WAITING);
 
-        route.interrupt();
+        InterruptedWait route = InterruptedWait.of(ahead::hasNext);
 
-        assertThat(failure.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+        assertThat(route.failure()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Interrupted while waiting for the next batch");
-        assertThat(interruptKept.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(route.interruptKept()).isTrue();
         slowRow.countDown();
         ahead.close();
         assertThat(source.closed).isTrue();
