@@ -25,6 +25,7 @@ final class BatchRecorder {
     static final Duration RECORDING_TIMEOUT = Duration.ofMinutes(5);
 
     private final Executor recordingThread;
+    private final Duration recordingTimeout;
     private final Runnable recorded;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final Map<Long, Runnable> answeredEarly = new HashMap<>();
@@ -35,7 +36,12 @@ final class BatchRecorder {
 
     /** {@code recorded} runs after each batch's recording, failed or not, on the recording thread. */
     BatchRecorder(Executor recordingThread, Runnable recorded) {
+        this(recordingThread, RECORDING_TIMEOUT, recorded);
+    }
+
+    BatchRecorder(Executor recordingThread, Duration recordingTimeout, Runnable recorded) {
         this.recordingThread = recordingThread;
+        this.recordingTimeout = recordingTimeout;
         this.recorded = recorded;
     }
 
@@ -145,12 +151,12 @@ final class BatchRecorder {
     }
 
     private synchronized void awaitQueued() throws InterruptedException {
-        long deadline = System.nanoTime() + RECORDING_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + recordingTimeout.toNanos();
         while (finished < queued) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new IllegalStateException("The ledger did not record the file's last batches within "
-                        + RECORDING_TIMEOUT);
+                        + recordingTimeout);
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }

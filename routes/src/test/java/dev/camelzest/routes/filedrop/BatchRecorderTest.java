@@ -3,6 +3,7 @@ package dev.camelzest.routes.filedrop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -159,6 +160,31 @@ class BatchRecorderTest {
         assertThat(recorded).containsExactly(0);
     }
 
+    /** A recording that never ends (the ledger hanging on a lock): the end of the file fails after the timeout. */
+    @Test
+    void theEndOfAFileWhoseLastRecordingHangsFailsAfterTheRecordingTimeout() throws Exception {
+        BatchRecorder quick = new BatchRecorder(recordingThread, Duration.ofMillis(200), givenBack::incrementAndGet);
+        CountDownLatch release = recordingInProgress(quick);
+
+        assertThatThrownBy(quick::awaitRecorded).isInstanceOf(IllegalStateException.class)
+                .hasMessage("The ledger did not record the file's last batches within PT0.2S");
+        release.countDown();
+    }
+
+    /** The same during a stop: the stop ends after the timeout, and its report names why. */
+    @Test
+    void aStopWhoseRecordingHangsEndsAfterTheRecordingTimeoutWithThatFailure() throws Exception {
+        BatchRecorder quick = new BatchRecorder(recordingThread, Duration.ofMillis(200), givenBack::incrementAndGet);
+        CountDownLatch release = recordingInProgress(quick);
+
+        quick.awaitQuietly();
+
+        assertThat(quick.failure()).get().extracting(Throwable::getMessage)
+                .isEqualTo("The ledger did not record the file's last batches within PT0.2S");
+        assertThat(recorded).as("the hanging recording has not ended").isEmpty();
+        release.countDown();
+    }
+
     @Test
     void aRecordingThreadThatIsGoneFailsTheFileInsteadOfHanging() {
         recordingThread.shutdownNow();
@@ -171,6 +197,10 @@ class BatchRecorderTest {
 
     /** Batch 0's recording, started on the recording thread and held there until the latch returned is counted down. */
     private CountDownLatch recordingInProgress() throws InterruptedException {
+        return recordingInProgress(recorder);
+    }
+
+    private CountDownLatch recordingInProgress(BatchRecorder recorder) throws InterruptedException {
         CountDownLatch recording = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         recorder.submit(0, () -> {
